@@ -1,0 +1,46 @@
+package org.newsflow.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What enrich publishes to {@link Topics#ENRICHED}: the raw article unchanged plus its tags.
+ * Offsets in every {@link Mention} point into {@code article.body()}.
+ *
+ * @param language ISO 639-1 of the article (from the source, or detected)
+ * @param enrichedAt when enrich produced this version; the sink keeps the newest version per id
+ * @param enricher name and version of the enricher and its configuration, for provenance
+ * @param credits wire services and publishers credited in the text ("AFP", "France 24"): not subjects
+ * @param eventCounts per PLOVER type, the number of events, for dashboards
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EnrichedArticle(
+        int schemaVersion,
+        String id,
+        RawArticle article,
+        String language,
+        Instant enrichedAt,
+        String enricher,
+        List<CountryTag> countries,
+        List<PersonTag> people,
+        List<OrganizationTag> organizations,
+        List<LocationTag> locations,
+        List<EventTag> events,
+        Map<String, Integer> eventCounts,
+        List<String> credits) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public EnrichedArticle {
+        countries = List.copyOf(countries);
+        people = List.copyOf(people);
+        organizations = List.copyOf(organizations);
+        locations = List.copyOf(locations);
+        events = List.copyOf(events);
+        // sorted, so the same article always serialises to the same bytes
+        eventCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(eventCounts));
+        credits = List.copyOf(credits);
+    }
+}

@@ -1,0 +1,72 @@
+package org.newsflow.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContractSchemasTest {
+    static RawArticle raw() {
+        String body = "Armenia and Azerbaijan traded accusations on Monday.";
+        return new RawArticle(RawArticle.SCHEMA_VERSION, ArticleIds.of(null, "Title", body), null, "Example Wire",
+                "Title", body, "en", Instant.parse("2022-11-07T00:00:00Z"), Instant.parse("2022-11-07T10:00:00Z"), "test");
+    }
+
+    static EnrichedArticle enriched() {
+        RawArticle raw = raw();
+        Mention armenia = new Mention(0, 7, "Armenia", "NAME");
+        return new EnrichedArticle(EnrichedArticle.SCHEMA_VERSION, raw.id(), raw, "en", Instant.parse("2022-11-07T10:00:01Z"), "test",
+                List.of(new CountryTag("AM", "ARM", "Armenia", 1, true, List.of(armenia))),
+                List.of(new PersonTag("Nikol Pashinian", "nikol pashinian", 1, List.of("Prime Minister"), "AM",
+                        List.of(new Mention(10, 25, "Nikol Pashinian")))),
+                List.of(new OrganizationTag("European Union", "EU", "IGO", null, 1, List.of(new Mention(30, 44, "European Union")))),
+                List.of(new LocationTag("Yerevan", "CITY", "AM", 1, List.of(new Mention(1, 2, "Y")))),
+                List.of(new EventTag("ACCUSE", null, "11", 3, new Actor("AM", "Armenia", "COUNTRY", "GOV"),
+                        new Actor("AZ", "Azerbaijan", "COUNTRY", null), new Mention(27, 35, "accusations"),
+                        new Mention(0, 52, "Armenia and Azerbaijan traded accusations on Monday."), "2022-11-07", null, null,
+                        new Casualties(286, null, false), false, false)),
+                Map.of("ACCUSE", 1),
+                List.of("AFP"));
+    }
+
+    @Test
+    void serialisedRecordsValidate() {
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, raw())).isEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, enriched())).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsBrokenRecords() {
+        RawArticle r = raw();
+        RawArticle badLanguage = new RawArticle(1, r.id(), null, null, "t", "b", "english", null, Instant.now(), null);
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, badLanguage)).anyMatch(m -> m.contains("language"));
+        RawArticle badId = new RawArticle(1, "not-an-id", null, null, "t", "b", null, null, Instant.now(), null);
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, badId)).anyMatch(m -> m.contains("id"));
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, Map.of("schemaVersion", 1))).isNotEmpty();
+    }
+
+    @Test
+    void roundTripsThroughJson() {
+        EnrichedArticle e = enriched();
+        byte[] bytes = Json.toBytes(e);
+        assertThat(Json.read(bytes, EnrichedArticle.class)).isEqualTo(e);
+    }
+
+    @Test
+    void readersIgnoreFieldsAddedLater() {
+        String json = Json.toString(raw()).replaceFirst("\\{", "{\"addedInV1_3\":true,");
+        assertThat(Json.read(json, RawArticle.class).id()).isEqualTo(raw().id());
+    }
+
+    @Test
+    void malformedPayloadsGiveAReason() {
+        assertThatThrownBy(() -> Json.read("{not json", RawArticle.class))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("not a valid RawArticle JSON");
+        assertThatThrownBy(() -> Json.read("{\"schemaVersion\":1}", RawArticle.class))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("id");
+        assertThatThrownBy(() -> Json.read((byte[]) null, RawArticle.class)).isInstanceOf(InvalidRecordException.class);
+    }
+}

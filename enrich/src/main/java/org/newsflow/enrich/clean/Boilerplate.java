@@ -1,0 +1,145 @@
+package org.newsflow.enrich.clean;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what in an article body is not news: publisher trailers ("Download the France 24 app"),
+ * subscription prompts, and credit lines ("With AFP"). It masks them rather than cutting them out, so that
+ * offsets stay valid, and it reports the credited agencies. The patterns are data
+ * ({@code clean/trailers.txt}, {@code clean/credits.txt}) so an editor can extend them without code.
+ */
+public final class Boilerplate {
+    /** What the scan found. */
+    public record Result(TextMask mask, List<String> credits) {}
+
+    /** "MOSCOW (AFP) -" or "KYIV, Ukraine (AP) —" at the start of the body: the credit is the parenthesis. */
+    private static final Pattern DATELINE_CREDIT =
+            Pattern.compile("^\\s*[A-Z][A-Za-z .,'-]{1,60}?\\s*\\((?<credit>AFP|AP|Reuters|dpa|EFE|Xinhua|TASS)\\)\\s*[-\u2013\u2014]");
+    /** Paragraph boundaries: one or more blank lines, or single newlines for one-line-per-paragraph feeds. */
+    private static final Pattern PARAGRAPH = Pattern.compile("[^\\n]+");
+    /** A credit line in the last part of the article ends the news; everything after it is trailer. */
+    private static final double TAIL_FRACTION = 0.6;
+
+    private final List<Pattern> trailers;
+    private final List<Pattern> credits;
+
+    Boilerplate(List<Pattern> trailers, List<Pattern> credits) {
+        this.trailers = List.copyOf(trailers);
+        this.credits = List.copyOf(credits);
+    }
+
+    public static Boilerplate loadDefault() {
+        return new Boilerplate(patterns("/clean/trailers.txt"), patterns("/clean/credits.txt"));
+    }
+
+    public Result scan(String body) {
+        List<TextMask.Range> ranges = new ArrayList<>();
+        Set<String> found = new LinkedHashSet<>();
+
+        Matcher dateline = DATELINE_CREDIT.matcher(body);
+        if (dateline.find()) {
+            found.add(normaliseCredit(dateline.group("credit")));
+            ranges.add(new TextMask.Range(dateline.start("credit") - 1, dateline.end("credit") + 1, "credit"));
+        }
+
+        Matcher paragraph = PARAGRAPH.matcher(body);
+        int tailStart = -1;
+        while (paragraph.find()) {
+            String text = paragraph.group().strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            int begin = paragraph.start();
+            int end = paragraph.end();
+            if (tailStart >= 0) {
+                continue; // already inside the trailer
+            }
+            String credit = matchCredit(text);
+            if (credit != null) {
+                if (!credit.isEmpty()) {
+                    found.add(credit);
+                }
+                ranges.add(new TextMask.Range(begin, end, "credit"));
+                if (begin >= body.length() * TAIL_FRACTION) {
+                    tailStart = end;
+                }
+            } else if (matchesAny(trailers, text)) {
+                ranges.add(new TextMask.Range(begin, end, "trailer"));
+            }
+        }
+        if (tailStart >= 0 && tailStart < body.length()) {
+            ranges.add(new TextMask.Range(tailStart, body.length(), "trailer"));
+        }
+        return new Result(new TextMask(ranges), List.copyOf(found));
+    }
+
+    /** The credited agency ("" when the line is a credit without a name), or null when the line is no credit. */
+    private String matchCredit(String paragraph) {
+        for (Pattern p : credits) {
+            Matcher m = p.matcher(paragraph);
+            if (m.matches()) {
+                try {
+                    String credit = m.group("credit");
+                    return credit == null ? "" : normaliseCredit(credit);
+                } catch (IllegalArgumentException noSuchGroup) {
+                    return "";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String paragraph) {
+        for (Pattern p : patterns) {
+            if (p.matcher(paragraph).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Agencies are reported by their usual short name: "AFP", "Reuters", "AP". */
+    static String normaliseCredit(String credit) {
+        String c = credit.strip();
+        String lower = c.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "agence france-presse", "afp" -> "AFP";
+            case "the associated press", "ap" -> "AP";
+            case "reuters" -> "Reuters";
+            case "dpa", "efe", "ansa", "tass" -> lower.toUpperCase(Locale.ROOT);
+            default -> Character.toUpperCase(c.charAt(0)) + c.substring(1);
+        };
+    }
+
+    private static List<Pattern> patterns(String resource) {
+        InputStream in = Boilerplate.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String p = line.strip();
+                if (!p.isEmpty() && !p.startsWith("#")) {
+                    patterns.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return patterns;
+    }
+}

@@ -1,0 +1,25 @@
+package org.newsflow.enrich.people;
+
+import java.util.List;
+import java.util.Optional;
+import org.newsflow.contract.OrganizationTag;
+import org.newsflow.contract.PersonTag;
+
+/** People, organizations and unnamed actors found in one article, plus every actor mention by token span. */
+public record PeopleResult(List<PersonTag> people, List<OrganizationTag> organizations, List<ActorMention> mentions) {
+    public PeopleResult {
+        people = List.copyOf(people);
+        organizations = List.copyOf(organizations);
+        mentions = List.copyOf(mentions);
+    }
+
+    /** The actor mention covering the given token, if any. */
+    public Optional<ActorMention> mentionAt(int tokenIndex) {
+        for (ActorMention m : mentions) {
+            if (m.firstToken() <= tokenIndex && tokenIndex <= m.lastToken()) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}
