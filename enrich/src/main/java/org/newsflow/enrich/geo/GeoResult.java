@@ -7,6 +7,9 @@ import org.newsflow.contract.LocationTag;
 
 /** What the country tagger found in one article. */
 public record GeoResult(List<CountryTag> countries, List<LocationTag> locations, List<GeoMention> mentions) {
+    /** Nothing found (for articles that are not tagged, e.g. not in English). */
+    public static final GeoResult EMPTY = new GeoResult(List.of(), List.of(), List.of());
+
     public GeoResult {
         countries = List.copyOf(countries);
         locations = List.copyOf(locations);

@@ -7,6 +7,9 @@ import org.newsflow.contract.PersonTag;
 
 /** People, organizations and unnamed actors found in one article, plus every actor mention by token span. */
 public record PeopleResult(List<PersonTag> people, List<OrganizationTag> organizations, List<ActorMention> mentions) {
+    /** Nothing found (for articles that are not tagged, e.g. not in English). */
+    public static final PeopleResult EMPTY = new PeopleResult(List.of(), List.of(), List.of());
+
     public PeopleResult {
         people = List.copyOf(people);
         organizations = List.copyOf(organizations);
