@@ -1,0 +1,65 @@
+package org.newsflow.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsflow.contract.Settings;
+import org.newsflow.enrich.Enricher;
+import org.newsflow.enrich.service.EnrichConfig;
+import org.newsflow.enrich.service.EnrichService;
+import org.newsflow.ingest.IngestService;
+import org.newsflow.ingest.publish.IngestConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Each service on its own, against any Kafka cluster. Settings come from the environment (NEWSFLOW_*);
+ * the few options here override them. See the README for every setting.
+ */
+final class ServiceCommands {
+    private ServiceCommands() {}
+
+    /** Options every service takes. */
+    static class KafkaOptions {
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka bootstrap servers (env NEWSFLOW_BOOTSTRAP_SERVERS, default 127.0.0.1:9092)")
+        String bootstrapServers;
+
+        Settings settings() {
+            Settings s = Settings.fromEnvironment();
+            return bootstrapServers == null ? s : s.with("BOOTSTRAP_SERVERS", bootstrapServers);
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Publish article files to the raw topic (bad files go to the dead-letter topic).")
+    static final class Ingest extends KafkaOptions implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR")
+        List<Path> inputs;
+
+        @Override
+        public Integer call() throws Exception {
+            IngestService.Summary s = new IngestService(IngestConfig.from(settings())).ingest(inputs);
+            System.out.printf("%d articles published, %d inputs rejected to the dead-letter topic%n", s.published(), s.rejected());
+            return 0;
+        }
+    }
+
+    @Command(name = "enrich", mixinStandardHelpOptions = true, description = "Run the enrich service until stopped (consume raw, publish enriched, exactly once).")
+    static final class Enrich extends KafkaOptions implements Callable<Integer> {
+        @Option(names = "--threads", description = "worker threads (env NEWSFLOW_ENRICH_THREADS, default: cores)")
+        Integer threads;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings s = settings();
+            if (threads != null) {
+                s = s.with("ENRICH_THREADS", threads.toString());
+            }
+            EnrichService service = new EnrichService(EnrichConfig.from(s), Enricher.shared());
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "enrich-shutdown"));
+            service.start();
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+}
