@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
         version = "newsflow 0.1.0",
         description = "Streaming news enrichment: countries, people, organizations and events, through Kafka.",
         subcommands = {
+            DemoCommand.class,
             TagCommand.class,
             ServiceCommands.Ingest.class,
             ServiceCommands.Enrich.class,
+            ServiceCommands.Sink.class,
             CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {

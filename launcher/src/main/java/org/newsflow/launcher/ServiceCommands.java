@@ -9,6 +9,9 @@ import org.newsflow.enrich.service.EnrichConfig;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
+import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.consume.SinkService;
+import org.newsflow.sink.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +60,29 @@ final class ServiceCommands {
             }
             EnrichService service = new EnrichService(EnrichConfig.from(s), Enricher.shared());
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "enrich-shutdown"));
+            service.start();
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    @Command(name = "sink", mixinStandardHelpOptions = true, description = "Run the sink service and its query API until stopped.")
+    static final class Sink extends KafkaOptions implements Callable<Integer> {
+        @Option(names = "--store", paramLabel = "URL", description = "sqlite:PATH or postgresql://... (env NEWSFLOW_SINK_STORE, default sqlite:./data/newsflow.db)")
+        String store;
+
+        @Override
+        public Integer call() throws Exception {
+            SinkConfig config = SinkConfig.from(settings());
+            if (store != null) {
+                config = config.withStore(store);
+            }
+            ArticleStore articles = ArticleStore.open(config.store());
+            SinkService service = new SinkService(config, articles);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                articles.close();
+            }, "sink-shutdown"));
             service.start();
             Thread.currentThread().join();
             return 0;

@@ -16,6 +16,20 @@ public record PeopleResult(List<PersonTag> people, List<OrganizationTag> organiz
         mentions = List.copyOf(mentions);
     }
 
+    /**
+     * Every actor mention covering the given token: coordinated phrases ("the Armenian and Azerbaijani foreign
+     * ministers") give one mention per country over the same span.
+     */
+    public List<ActorMention> mentionsAt(int tokenIndex) {
+        List<ActorMention> out = new java.util.ArrayList<>();
+        for (ActorMention m : mentions) {
+            if (m.firstToken() <= tokenIndex && tokenIndex <= m.lastToken()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
     /** The actor mention covering the given token, if any. */
     public Optional<ActorMention> mentionAt(int tokenIndex) {
         for (ActorMention m : mentions) {

@@ -11,24 +11,24 @@ public final class EnrichMetrics {
     private final AtomicLong aborted = new AtomicLong();
     private final AtomicLong workerFailures = new AtomicLong();
 
-    void enriched(long nanos) {
+    void recordEnriched(long nanos) {
         enriched.incrementAndGet();
         enrichNanos.addAndGet(nanos);
     }
 
-    void deadLettered() {
+    void recordDeadLetter() {
         deadLettered.incrementAndGet();
     }
 
-    void committed(int records) {
+    void recordCommit(int records) {
         committedRecords.addAndGet(records);
     }
 
-    void aborted() {
+    void recordAbort() {
         aborted.incrementAndGet();
     }
 
-    void workerFailed() {
+    void recordWorkerFailure() {
         workerFailures.incrementAndGet();
     }
 

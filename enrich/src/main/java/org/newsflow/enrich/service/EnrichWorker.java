@@ -79,7 +79,7 @@ final class EnrichWorker implements Runnable {
             LOG.warn("enrich worker {} fenced by a newer instance; stopping", transactionalId);
         } catch (RuntimeException e) {
             LOG.error("enrich worker {} failed", transactionalId, e);
-            metrics.workerFailed();
+            metrics.recordWorkerFailure();
         } finally {
             LOG.info("enrich worker {} stopped", transactionalId);
         }
@@ -96,7 +96,7 @@ final class EnrichWorker implements Runnable {
             }
             producer.sendOffsetsToTransaction(offsets, c.groupMetadata());
             producer.commitTransaction();
-            metrics.committed(records.count());
+            metrics.recordCommit(records.count());
         } catch (ProducerFencedException | UnsupportedVersionException | AuthorizationException fatal) {
             throw fatal;
         } catch (KafkaException e) {
@@ -105,7 +105,7 @@ final class EnrichWorker implements Runnable {
             LOG.warn("transaction aborted, batch will be retried: {}", e.toString());
             producer.abortTransaction();
             rewind(c, records);
-            metrics.aborted();
+            metrics.recordAbort();
         }
     }
 
@@ -115,12 +115,12 @@ final class EnrichWorker implements Runnable {
         try {
             RawArticle article = Json.read(record.value(), RawArticle.class);
             EnrichedArticle enriched = enricher.enrich(article);
-            metrics.enriched(System.nanoTime() - start);
+            metrics.recordEnriched(System.nanoTime() - start);
             return new ProducerRecord<>(config.topics().enriched(), article.id(), Json.toBytes(enriched));
         } catch (RuntimeException | StackOverflowError e) {
             // A bad record must not stop the partition: it goes to the DLQ with its original bytes and the reason.
             LOG.warn("record {}-{}@{} to dead-letter topic: {}", record.topic(), record.partition(), record.offset(), DeadLetters.reason(e));
-            metrics.deadLettered();
+            metrics.recordDeadLetter();
             return DeadLetters.of(config.topics().dlq(), "enrich", record, e);
         }
     }

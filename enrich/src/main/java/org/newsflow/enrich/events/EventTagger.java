@@ -1,0 +1,1185 @@
+package org.newsflow.enrich.events;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.Casualties;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Mention;
+import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.GeoMention;
+import org.newsflow.enrich.geo.GeoResult;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.Sentence;
+import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.people.ActorMention;
+import org.newsflow.enrich.people.PeopleResult;
+
+/**
+ * Codes the events an article reports: PLOVER type, CAMEO root and QuadClass, source and target actors,
+ * trigger and sentence spans, date, location, casualties, negated and hypothetical flags.
+ *
+ * <p>How: the trigger lexicon ({@code /events/triggers.tsv}) is matched over lemmas of every sentence; only
+ * sentences holding a trigger are dependency parsed ({@link SentenceParser}); the roles of the trigger's
+ * dependents (subject, object, prepositions named in the lexicon, "by" agents of passives, possessives and
+ * demonyms of nominal triggers, the subject of a light verb such as "launched an air strike") give source and
+ * target, resolved to actors through the people tagger's actor mentions and the country tagger's mentions.
+ * Thread-safe: no mutable state is shared between calls.
+ */
+public final class EventTagger {
+    private static volatile EventTagger shared;
+
+    private final EventLexicon lex;
+    private final Function<List<Token>, DepGraph> parser;
+
+    public EventTagger(EventLexicon lexicon, Function<List<Token>, DepGraph> parser) {
+        this.lex = Objects.requireNonNull(lexicon);
+        this.parser = Objects.requireNonNull(parser);
+    }
+
+    /** The lexicon shipped in the jar and the shared dependency parser, loaded once per process. */
+    public static EventTagger loadDefault() {
+        EventTagger t = shared;
+        if (t == null) {
+            synchronized (EventTagger.class) {
+                t = shared;
+                if (t == null) {
+                    SentenceParser p = SentenceParser.shared();
+                    shared = t = new EventTagger(EventLexicon.loadDefault(), p::parse);
+                }
+            }
+        }
+        return t;
+    }
+
+    public EventLexicon lexicon() {
+        return lex;
+    }
+
+    /** Event types of the factual events (not negated, not hypothetical) and their counts, for dashboards. */
+    public static Map<String, Integer> countByType(List<EventTag> events) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (EventTag e : events) {
+            if (!e.negated() && !e.hypothetical()) {
+                counts.merge(e.type(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    /** A matched trigger in a sentence (sentence-local token indices). */
+    record Match(EventLexicon.Trigger trigger, int first, int last, int head, Set<Integer> covered) {}
+
+    /** An event being built. */
+    private static final class Cand {
+        Match match;
+        int head;
+        String code;
+        String mode;
+        List<Actor> sources = new ArrayList<>();
+        List<Actor> targets = new ArrayList<>();
+        List<Actor> third = new ArrayList<>();
+        boolean recip;
+        boolean negated;
+        boolean hypothetical;
+        boolean future;
+        boolean dropped;
+        String locCountry;
+        String place;
+        String date;
+        Integer dead;
+        Integer injured;
+        boolean atLeast;
+
+        boolean symmetric() {
+            return match.trigger().symmetric();
+        }
+    }
+
+    /** Per-article state. */
+    private final class Doc {
+        final AnalyzedText text;
+        final GeoResult geo;
+        final PeopleResult people;
+        final TextMask mask;
+        final LocalDate pub;
+        List<Actor> lastPair = List.of();
+
+        Doc(AnalyzedText text, GeoResult geo, PeopleResult people, TextMask mask, LocalDate pub) {
+            this.text = text;
+            this.geo = geo == null ? new GeoResult(List.of(), List.of(), List.of()) : geo;
+            this.people = people == null ? new PeopleResult(List.of(), List.of(), List.of()) : people;
+            this.mask = mask == null ? TextMask.none() : mask;
+            this.pub = pub;
+        }
+    }
+
+    public List<EventTag> tag(AnalyzedText text, GeoResult geo, PeopleResult people, TextMask mask, LocalDate publishedOn) {
+        Doc doc = new Doc(text, geo, people, mask, publishedOn);
+        List<EventTag> out = new ArrayList<>();
+        for (Sentence s : text.sentences()) {
+            List<Match> matches = findTriggers(s, doc);
+            if (!matches.isEmpty()) {
+                DepGraph g = parser.apply(s.tokens());
+                out.addAll(codeSentence(doc, s, g, matches));
+            }
+            rememberPair(doc, s);
+        }
+        return out;
+    }
+
+    // ---- triggers -----------------------------------------------------------------------------------------
+
+    private static String lemma(Token t) {
+        return t.lemma() == null ? t.text().toLowerCase(Locale.ROOT) : t.lemma().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean posMatches(String cls, Token t) {
+        return switch (cls) {
+            case "V" -> t.pos().startsWith("VB");
+            case "N" -> t.pos().startsWith("NN");
+            case "A" -> t.pos().startsWith("JJ");
+            default -> true;
+        };
+    }
+
+    private static boolean elementMatches(EventLexicon.Element e, Token t) {
+        return e.lemmas().contains(lemma(t)) || e.lemmas().contains(t.text().toLowerCase(Locale.ROOT));
+    }
+
+    List<Match> findTriggers(Sentence s, Doc doc) {
+        List<Token> toks = s.tokens();
+        List<Match> all = new ArrayList<>();
+        for (int i = 0; i < toks.size(); i++) {
+            Token t = toks.get(i);
+            if (doc.mask.covers(t.begin(), t.end())) {
+                continue;
+            }
+            Set<EventLexicon.Trigger> seen = new HashSet<>();
+            for (String key : new HashSet<>(List.of(lemma(t), t.text().toLowerCase(Locale.ROOT)))) {
+                for (EventLexicon.Trigger tr : lex.triggersStartingWith(key)) {
+                    if (!seen.add(tr)) {
+                        continue;
+                    }
+                    Match m = matchAt(tr, toks, i);
+                    if (m != null && !doc.mask.covers(toks.get(m.first()).begin(), toks.get(m.last()).end())) {
+                        all.add(m);
+                    }
+                }
+            }
+        }
+        // longest first, then left to right; keep non-overlapping
+        all.sort((a, b) -> a.trigger().words() != b.trigger().words() ? b.trigger().words() - a.trigger().words() : a.first() - b.first());
+        List<Match> kept = new ArrayList<>();
+        Set<Integer> used = new HashSet<>();
+        for (Match m : all) {
+            if (m.covered().stream().noneMatch(used::contains)) {
+                kept.add(m);
+                used.addAll(m.covered());
+            }
+        }
+        kept.sort((a, b) -> a.head() - b.head());
+        return kept;
+    }
+
+    private static Match matchAt(EventLexicon.Trigger tr, List<Token> toks, int start) {
+        List<EventLexicon.Element> els = tr.elements();
+        List<Integer> positions = new ArrayList<>();
+        if (!match(els, 0, toks, start, positions)) {
+            return null;
+        }
+        int head;
+        if (tr.pos().equals("N")) {
+            head = positions.get(positions.size() - 1);
+        } else {
+            head = positions.get(0);
+        }
+        if (!posMatches(tr.pos(), toks.get(head))) {
+            // for verb patterns the head may be a later word ("open fire": open)
+            return null;
+        }
+        return new Match(tr, positions.get(0), positions.get(positions.size() - 1), head, new HashSet<>(positions));
+    }
+
+    private static boolean match(List<EventLexicon.Element> els, int e, List<Token> toks, int i, List<Integer> positions) {
+        if (e == els.size()) {
+            return true;
+        }
+        EventLexicon.Element el = els.get(e);
+        if (el.gap()) {
+            for (int skip = 0; skip <= 3; skip++) {
+                int size = positions.size();
+                if (i + skip <= toks.size() && match(els, e + 1, toks, i + skip, positions)) {
+                    return true;
+                }
+                while (positions.size() > size) {
+                    positions.remove(positions.size() - 1);
+                }
+                if (i + skip < toks.size() && toks.get(i + skip).pos().matches("[.,:]|CC")) {
+                    return false;
+                }
+            }
+            return false;
+        }
+        if (i >= toks.size() || !elementMatches(el, toks.get(i))) {
+            return false;
+        }
+        positions.add(i);
+        if (match(els, e + 1, toks, i + 1, positions)) {
+            return true;
+        }
+        positions.remove(positions.size() - 1);
+        return false;
+    }
+
+    // ---- coding a sentence ----------------------------------------------------------------------------------
+
+    private List<EventTag> codeSentence(Doc doc, Sentence s, DepGraph g, List<Match> matches) {
+        List<Token> toks = s.tokens();
+        Map<Integer, Cand> byHead = new LinkedHashMap<>();
+        for (Match m : matches) {
+            Cand c = new Cand();
+            c.match = m;
+            c.head = m.head();
+            c.code = m.trigger().code();
+            c.mode = m.trigger().mode();
+            byHead.put(c.head, c);
+        }
+        // structural filters: references ("end the fighting"), absorbed content ("pledged not to use force"),
+        // nominal triggers that only restate a verbal trigger of the same type ("engaged ... in a firefight")
+        for (Cand c : byHead.values()) {
+            int p = g.head(c.head);
+            if (p >= 0 && lex.cue("REF", lemma(toks.get(p))) && (g.is(c.head, "obj") || g.is(c.head, "nmod") || g.is(c.head, "obl"))) {
+                c.dropped = true;
+                continue;
+            }
+            Cand absorber = absorbingAncestor(g, toks, byHead, c.head);
+            if (absorber != null) {
+                c.dropped = true;
+                continue;
+            }
+            if (toks.get(c.head).pos().startsWith("NN") && p >= 0 && byHead.containsKey(p) && !byHead.get(p).dropped
+                    && (g.is(c.head, "obj") || g.is(c.head, "obl"))) {
+                Cand parent = byHead.get(p);
+                String pt = lex.ploverType(parent.code);
+                if (pt != null && pt.equals(lex.ploverType(c.code))) {
+                    if (specificity(c.code) > specificity(parent.code)) {
+                        parent.code = c.code;
+                    }
+                    if (parent.mode == null) {
+                        parent.mode = c.mode;
+                    }
+                    c.dropped = true;
+                }
+            }
+        }
+        List<Cand> live = new ArrayList<>();
+        for (Cand c : byHead.values()) {
+            if (!c.dropped) {
+                live.add(c);
+            }
+        }
+        for (Cand c : live) {
+            fillRoles(doc, s, g, c, byHead);
+            fillFlags(g, toks, c);
+            fillMode(g, toks, c);
+            fillLocation(doc, s, g, c);
+        }
+        fillDates(doc, s, g, live);
+        fillCasualties(toks, live);
+
+        List<EventTag> out = new ArrayList<>();
+        Mention sentence = new Mention(s.begin(), s.end(), s.text(doc.text.body()));
+        for (Cand c : live) {
+            emit(doc, toks, c, sentence, out);
+        }
+        return out;
+    }
+
+    private static int specificity(String code) {
+        String trimmed = code.replaceAll("0+$", "");
+        return trimmed.length();
+    }
+
+    private Cand absorbingAncestor(DepGraph g, List<Token> toks, Map<Integer, Cand> byHead, int h) {
+        int x = h;
+        for (int steps = 0; steps < 3; steps++) {
+            int p = g.head(x);
+            if (p < 0) {
+                return null;
+            }
+            String r = g.rel(x);
+            boolean content = r.startsWith("xcomp") || r.startsWith("ccomp") || r.startsWith("obl") || r.startsWith("obj")
+                    || r.startsWith("nmod") || r.startsWith("acl") || r.startsWith("advcl");
+            if (!content) {
+                return null;
+            }
+            Cand c = byHead.get(p);
+            if (c != null && c.match.trigger().absorb()) {
+                return c;
+            }
+            if (lex.cue("REPORT", lemma(toks.get(p)))) {
+                return null;
+            }
+            x = p;
+        }
+        return null;
+    }
+
+    // ---- roles ------------------------------------------------------------------------------------------------
+
+    private static String caseOf(DepGraph g, List<Token> toks, int i) {
+        StringBuilder sb = new StringBuilder();
+        for (int c : g.children(i)) {
+            if (g.is(c, "case") || g.is(c, "mark")) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(toks.get(c).text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean hasCase(DepGraph g, List<Token> toks, int i, String prep) {
+        for (int c : g.children(i)) {
+            if ((g.is(c, "case") || g.is(c, "mark")) && toks.get(c).text().equalsIgnoreCase(prep)) {
+                return true;
+            }
+        }
+        return g.rel(i).endsWith(":" + prep);
+    }
+
+    private static boolean isPassive(DepGraph g, int h) {
+        return !g.children(h, "nsubj:pass").isEmpty() || !g.children(h, "aux:pass").isEmpty()
+                || !g.children(h, "csubj:pass").isEmpty();
+    }
+
+    private List<Integer> subjectsOf(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : g.children(v)) {
+            if (g.rel(c).equals("nsubj") || g.rel(c).equals("nsubj:xsubj")) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> agentsOf(DepGraph g, List<Token> toks, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : g.children(v)) {
+            if ((g.is(c, "obl") || g.is(c, "nmod")) && (g.rel(c).equals("obl:agent") || hasCase(g, toks, c, "by"))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<Integer> slotDependents(DepGraph g, List<Token> toks, int h, Set<String> slots) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : g.children(h)) {
+            if (slots.contains("obj") && g.is(c, "obj") || slots.contains("iobj") && g.is(c, "iobj")) {
+                out.add(c);
+                continue;
+            }
+            if (g.is(c, "obl") || g.is(c, "nmod") || g.is(c, "advcl")) {
+                for (String p : slots) {
+                    if (!p.equals("obj") && !p.equals("iobj") && !p.equals("place") && hasCase(g, toks, c, p)) {
+                        out.add(c);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void fillRoles(Doc doc, Sentence s, DepGraph g, Cand c, Map<Integer, Cand> byHead) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        Set<String> slots = c.match.trigger().targets();
+        boolean verb = toks.get(h).pos().startsWith("VB");
+        List<Integer> src = new ArrayList<>();
+        List<Integer> tgt = new ArrayList<>();
+        if (verb) {
+            if (isPassive(g, h)) {
+                src.addAll(agentsOf(g, toks, h));
+                tgt.addAll(g.children(h, "nsubj:pass"));
+                for (int d : slotDependents(g, toks, h, slots)) {
+                    if (!g.is(d, "obj")) {
+                        tgt.add(d);
+                    }
+                }
+            } else {
+                src.addAll(subjectsOf(g, h));
+                tgt.addAll(slotDependents(g, toks, h, slots));
+            }
+            if (src.isEmpty()) {
+                src.addAll(inheritedSubject(g, toks, h));
+            }
+            if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
+                tgt.add(g.head(h)); // "10 soldiers killed in ..."
+            }
+        } else {
+            // nominal trigger: possessor, demonym / country modifiers, "by" agent, "between A and B"
+            for (int d : g.children(h)) {
+                if (g.is(d, "nmod:poss")) {
+                    src.add(d);
+                } else if ((g.is(d, "amod") || g.is(d, "compound")) && !c.match.covered().contains(d) && isActorToken(doc, s, d)) {
+                    src.add(d);
+                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && hasCase(g, toks, d, "by")) {
+                    src.add(d);
+                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && hasCase(g, toks, d, "between")) {
+                    src.add(d);
+                    c.recip = true;
+                }
+            }
+            tgt.addAll(slotDependents(g, toks, h, slots));
+            int p = g.head(h);
+            if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl")) && toks.get(p).pos().startsWith("VB")) {
+                // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
+                if (src.isEmpty()) {
+                    src.addAll(isPassive(g, p) ? agentsOf(g, toks, p) : subjectsOf(g, p));
+                    if (src.isEmpty()) {
+                        src.addAll(inheritedSubject(g, toks, p));
+                    }
+                }
+                if (tgt.isEmpty()) {
+                    tgt.addAll(slotDependents(g, toks, p, slots));
+                }
+            } else if (p >= 0 && byHead.containsKey(p) && src.isEmpty() && (g.is(h, "obl") || g.is(h, "nmod")) && hasCase(g, toks, h, "of")) {
+                // "accused X of bombings": the accused did it
+                for (int o : g.children(p, "obj")) {
+                    src.add(o);
+                }
+                if (isRecip(g, toks, src)) {
+                    src.clear();
+                    src.addAll(subjectsOf(g, p));
+                    c.recip = true;
+                }
+            }
+        }
+        if (isRecip(g, toks, tgt) || hasRecipAdverb(g, toks, h)) {
+            c.recip = true;
+            tgt.removeIf(t -> isRecipToken(toks, t));
+        }
+        for (int x : src) {
+            c.sources.addAll(resolveConj(doc, s, g, x));
+        }
+        for (int x : tgt) {
+            c.targets.addAll(resolveConj(doc, s, g, x));
+        }
+        // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
+        String type = lex.ploverType(c.code);
+        if ("CONSULT".equals(type) || "AGREE".equals(type)) {
+            List<Integer> scope = new ArrayList<>(List.of(h));
+            if (g.head(h) >= 0 && !verb) {
+                scope.add(g.head(h));
+            }
+            for (int sc : scope) {
+                for (int d : g.children(sc)) {
+                    if ((g.is(d, "obl") || g.is(d, "nmod")) && lemma(toks.get(d)).matches("aegis|auspices|mediation|sponsorship")) {
+                        for (int e : g.children(d)) {
+                            if (g.is(e, "nmod") && hasCase(g, toks, e, "of")) {
+                                c.third.addAll(resolveConj(doc, s, g, e));
+                            }
+                        }
+                    }
+                    if (g.is(d, "acl") && lemma(toks.get(d)).matches("host|broker|mediate|sponsor")) {
+                        for (int a : agentsOf(g, toks, d)) {
+                            c.third.addAll(resolveConj(doc, s, g, a));
+                        }
+                    }
+                }
+            }
+        }
+        dedupe(c.sources);
+        dedupe(c.targets);
+        dedupe(c.third);
+    }
+
+    private static void dedupe(List<Actor> actors) {
+        Set<String> seen = new HashSet<>();
+        actors.removeIf(a -> !seen.add(a.country() + "|" + a.name()));
+    }
+
+    private boolean isActorToken(Doc doc, Sentence s, int local) {
+        int gi = s.firstToken() + local;
+        return doc.geo.mentionAt(gi).isPresent() || doc.people.mentionAt(gi).isPresent();
+    }
+
+    private static boolean isRecipToken(List<Token> toks, int i) {
+        String w = toks.get(i).text().toLowerCase(Locale.ROOT);
+        String prev = i > 0 ? toks.get(i - 1).text().toLowerCase(Locale.ROOT) : "";
+        return (w.equals("other") && prev.equals("each")) || (w.equals("another") && prev.equals("one"));
+    }
+
+    private boolean isRecip(DepGraph g, List<Token> toks, List<Integer> xs) {
+        for (int x : xs) {
+            if (isRecipToken(toks, x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasRecipAdverb(DepGraph g, List<Token> toks, int h) {
+        for (int c : g.children(h)) {
+            if (g.is(c, "advmod") && lex.cue("RECIP", lemma(toks.get(c)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Subject of a verb that has none of its own: control, relative clauses, gerunds, coordination. */
+    private List<Integer> inheritedSubject(DepGraph g, List<Token> toks, int v) {
+        int x = v;
+        for (int steps = 0; steps < 3; steps++) {
+            int p = g.head(x);
+            if (p < 0) {
+                return List.of();
+            }
+            String r = g.rel(x);
+            if (r.startsWith("xcomp")) {
+                List<Integer> obj = g.children(p, "obj");
+                if (!obj.isEmpty()) {
+                    return obj;
+                }
+                List<Integer> subj = subjectsOf(g, p);
+                if (!subj.isEmpty()) {
+                    return subj;
+                }
+            } else if ((r.startsWith("advcl") || r.startsWith("acl")) && (hasCase(g, toks, x, "of") || hasCase(g, toks, x, "for"))
+                    && !g.children(p, "obj").isEmpty()) {
+                return g.children(p, "obj");
+            } else if (r.startsWith("acl:relcl")) {
+                return List.of(p);
+            } else if (r.startsWith("advcl") || r.equals("conj")) {
+                List<Integer> subj = subjectsOf(g, p);
+                if (!subj.isEmpty()) {
+                    return subj;
+                }
+            } else {
+                return List.of();
+            }
+            x = p;
+        }
+        return List.of();
+    }
+
+    // ---- actor resolution -------------------------------------------------------------------------------------
+
+    private List<Actor> resolveConj(Doc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> out = new ArrayList<>();
+        List<Integer> heads = new ArrayList<>();
+        heads.add(x);
+        for (int i = 0; i < heads.size() && i < 8; i++) {
+            for (int c : g.children(heads.get(i), "conj")) {
+                if (!heads.contains(c)) {
+                    heads.add(c);
+                }
+            }
+        }
+        for (int h : heads) {
+            out.addAll(resolveOne(doc, s, g, h));
+        }
+        return out;
+    }
+
+    /** Tokens of the phrase headed by h that describe the actor. */
+    private List<Integer> phrase(DepGraph g, List<Token> toks, int h) {
+        List<Integer> out = new ArrayList<>();
+        collect(g, toks, h, out, 0);
+        out.sort(Integer::compare);
+        return out;
+    }
+
+    private void collect(DepGraph g, List<Token> toks, int h, List<Integer> out, int depth) {
+        out.add(h);
+        if (depth > 3) {
+            return;
+        }
+        for (int c : g.children(h)) {
+            String r = g.rel(c);
+            boolean take = r.startsWith("compound") || r.startsWith("amod") || r.startsWith("nmod:poss") || r.startsWith("flat")
+                    || r.equals("det") || r.startsWith("nummod") || r.equals("case") || r.startsWith("appos")
+                    || (r.startsWith("nmod") && (hasCase(g, toks, c, "of") || hasCase(g, toks, c, "in") || hasCase(g, toks, c, "from")));
+            if (take) {
+                collect(g, toks, c, out, depth + 1);
+            }
+        }
+    }
+
+    private List<Actor> resolveOne(Doc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        int base = s.firstToken();
+        Token ht = toks.get(h);
+        String pos = ht.pos();
+        if (pos.equals("WDT") || pos.equals("WP")) {
+            int noun = g.head(h) >= 0 ? g.head(g.head(h)) : -1; // that <- verb <- noun
+            return noun >= 0 && noun != h ? resolveOne(doc, s, g, noun) : List.of();
+        }
+        if (pos.equals("PRP") || pos.equals("EX")) {
+            return List.of();
+        }
+        List<Integer> span = phrase(g, toks, h);
+        String phraseText = spanText(doc, s, span);
+        List<String> lemmas = new ArrayList<>();
+        for (int i : span) {
+            lemmas.add(lemma(toks.get(i)));
+        }
+        String sector = sectorOf(toks, span, h);
+
+        // 1. an actor mention at the head, or the one in the phrase nearest to the head
+        Optional<ActorMention> am = doc.people.mentionAt(base + h);
+        if (am.isEmpty()) {
+            for (int i : span) {
+                Optional<ActorMention> m = doc.people.mentionAt(base + i);
+                if (m.isPresent() && g.head(i) == h || m.isPresent() && am.isEmpty()) {
+                    am = m;
+                }
+            }
+        }
+        // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
+        List<String> countries = new ArrayList<>();
+        GeoMention headGeo = doc.geo.mentionAt(base + h).orElse(null);
+        for (int i : span) {
+            doc.geo.mentionAt(base + i).ifPresent(m -> {
+                if (!countries.contains(m.country())) {
+                    countries.add(m.country());
+                }
+            });
+        }
+        for (int i : span) {
+            for (int c : g.children(i, "conj")) {
+                if (g.is(i, "amod") || g.is(i, "compound")) {
+                    doc.geo.mentionAt(base + c).ifPresent(m -> {
+                        if (!countries.contains(m.country())) {
+                            countries.add(m.country());
+                        }
+                    });
+                }
+            }
+        }
+        if (am.isPresent()) {
+            ActorMention m = am.get();
+            List<Actor> same = new ArrayList<>();
+            for (ActorMention o : doc.people.mentions()) {
+                if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
+                        && !o.country().equals(m.country())) {
+                    same.add(new Actor(o.country(), o.kind().equals("UNNAMED") ? phraseText : o.name(), o.kind(),
+                            o.sector() != null ? o.sector() : sector));
+                }
+            }
+            if (!same.isEmpty() && m.country() != null) {
+                same.add(0, new Actor(m.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                        m.sector() != null ? m.sector() : sector));
+                return same;
+            }
+            String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
+            String sec = m.sector() != null ? m.sector() : sector;
+            String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
+            return List.of(new Actor(country, name, m.kind(), sec));
+        }
+        if (headGeo != null && span.size() <= 3 && !headGeo.kind().equals("DEMONYM")) {
+            return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
+        }
+        if (!countries.isEmpty()) {
+            String kind = ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : ht.ner().equals("PERSON") ? "PERSON" : "UNNAMED";
+            if (countries.size() > 1 && hasConjModifier(g, span)) {
+                List<Actor> out = new ArrayList<>();
+                for (String cc : countries) {
+                    out.add(new Actor(cc, phraseText, kind, sector));
+                }
+                return out;
+            }
+            // prefer the country of a modifier of the head ("Armenian positions", "positions of Baku")
+            return List.of(new Actor(countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+        }
+        // "the two countries", "both sides": the last pair of countries named together
+        if ((lemmas.contains("two") || lemmas.contains("both")) && lex.cue("PAIR", lemma(ht)) && doc.lastPair.size() == 2) {
+            return doc.lastPair;
+        }
+        if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
+            return List.of(new Actor(null, phraseText, ht.ner(), sector));
+        }
+        if (sector != null) {
+            return List.of(new Actor(null, phraseText, "UNNAMED", sector));
+        }
+        return List.of();
+    }
+
+    private static boolean hasConjModifier(DepGraph g, List<Integer> span) {
+        for (int i : span) {
+            if (!g.children(i, "conj").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String spanText(Doc doc, Sentence s, List<Integer> span) {
+        List<Token> toks = s.tokens();
+        int first = span.get(0);
+        while (first < span.get(span.size() - 1) && (toks.get(first).pos().equals("DT") || toks.get(first).pos().equals("IN"))) {
+            first++;
+        }
+        int last = span.get(span.size() - 1);
+        return doc.text.text(toks.get(first).begin(), toks.get(last).end());
+    }
+
+    private String sectorOf(List<Token> toks, List<Integer> span, int h) {
+        String best = null;
+        int bestLen = 0;
+        int bestDist = Integer.MAX_VALUE;
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= span.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n; j++) {
+                    int ti = span.get(k + j);
+                    String l = lemma(toks.get(ti));
+                    String w = toks.get(ti).text().toLowerCase(Locale.ROOT);
+                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(w)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    int dist = Math.abs(span.get(k + n - 1) - h);
+                    if (n > bestLen || n == bestLen && dist < bestDist) {
+                        best = p.value();
+                        bestLen = n;
+                        bestDist = dist;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Remembers two countries named together ("Armenia and Azerbaijan") for later "the two countries". */
+    private void rememberPair(Doc doc, Sentence s) {
+        List<Token> toks = s.tokens();
+        int base = s.firstToken();
+        for (int i = 1; i + 1 < toks.size(); i++) {
+            if (!toks.get(i).text().equalsIgnoreCase("and")) {
+                continue;
+            }
+            Optional<GeoMention> a = doc.geo.mentionAt(base + i - 1);
+            Optional<GeoMention> b = doc.geo.mentionAt(base + i + 1);
+            if (a.isPresent() && b.isPresent() && !a.get().country().equals(b.get().country())) {
+                doc.lastPair = List.of(new Actor(a.get().country(), a.get().text(), "COUNTRY", null),
+                        new Actor(b.get().country(), b.get().text(), "COUNTRY", null));
+            }
+        }
+    }
+
+    // ---- flags, mode, location -----------------------------------------------------------------------------
+
+    private void fillFlags(DepGraph g, List<Token> toks, Cand c) {
+        int h = c.head;
+        List<Integer> scope = new ArrayList<>(List.of(h));
+        int p = g.head(h);
+        if (p >= 0 && toks.get(h).pos().startsWith("NN") && (g.is(h, "obj") || g.is(h, "obl")) && toks.get(p).pos().startsWith("VB")) {
+            scope.add(p); // the light verb carries negation and modality: "did not hold talks"
+        }
+        for (int x : scope) {
+            for (int d : g.children(x)) {
+                String l = lemma(toks.get(d));
+                String w = toks.get(d).text().toLowerCase(Locale.ROOT);
+                if ((g.is(d, "advmod") || g.is(d, "neg") || g.is(d, "det") || g.is(d, "mark") || g.is(d, "cc:preconj"))
+                        && (lex.cue("NEG", l) || lex.cue("NEG", w))) {
+                    c.negated = true;
+                }
+                if (g.is(d, "aux") && (lex.cue("MODAL", l) || lex.cue("MODAL", w))) {
+                    c.hypothetical = true;
+                }
+                if (g.is(d, "aux") && (lex.cue("FUTURE", l) || lex.cue("FUTURE", w))) {
+                    c.future = true;
+                }
+                if (g.is(d, "mark") && lex.cue("HYPO", l)) {
+                    c.hypothetical = true;
+                }
+            }
+        }
+        // governors: "fears of a war", "aimed at ending", "plans to attack" (stop at a reporting verb)
+        int x = h;
+        for (int steps = 0; steps < 4; steps++) {
+            int q = g.head(x);
+            if (q < 0) {
+                break;
+            }
+            String ql = lemma(toks.get(q));
+            if (lex.cue("REPORT", ql) || g.is(x, "conj") || g.is(x, "parataxis")) {
+                break;
+            }
+            if (lex.cue("HYPO", ql)) {
+                c.hypothetical = true;
+            }
+            if (lex.cue("FUTURE", ql)) {
+                c.future = true;
+            }
+            for (int d : g.children(q, "aux")) {
+                if (lex.cue("FUTURE", lemma(toks.get(d))) || lex.cue("FUTURE", toks.get(d).text().toLowerCase(Locale.ROOT))) {
+                    c.future = true;
+                }
+            }
+            x = q;
+        }
+        // "would not provide support": refusing cooperation is a rejection
+        int quad = lex.codeInfo(c.code).quadClass();
+        if (c.negated && quad <= 2 && c.hypothetical) {
+            c.code = "120";
+            c.negated = false;
+            c.hypothetical = false;
+        }
+    }
+
+    private void fillMode(DepGraph g, List<Token> toks, Cand c) {
+        if (c.mode != null || !"ASSAULT".equals(lex.ploverType(c.code))) {
+            return;
+        }
+        List<Integer> scope = new ArrayList<>();
+        collectSubtree(g, c.head, scope, 0, 2);
+        scope.sort(Integer::compare);
+        for (EventLexicon.Phrase p : lex.modes()) {
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= scope.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n; j++) {
+                    int ti = scope.get(k + j);
+                    if (j > 0 && ti != scope.get(k + j - 1) + 1) {
+                        ok = false;
+                        break;
+                    }
+                    String l = lemma(toks.get(ti));
+                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(toks.get(ti).text().toLowerCase(Locale.ROOT))) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    c.mode = p.value();
+                    if (p.code() != null && c.code.equals("190")) {
+                        c.code = p.code();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void collectSubtree(DepGraph g, int h, List<Integer> out, int depth, int max) {
+        out.add(h);
+        if (depth >= max) {
+            return;
+        }
+        for (int c : g.children(h)) {
+            if (g.is(c, "ccomp") || g.is(c, "parataxis") || g.is(c, "conj") || g.is(c, "advcl") || g.is(c, "acl")) {
+                continue;
+            }
+            collectSubtree(g, c, out, depth + 1, max);
+        }
+    }
+
+    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "along", "into", "over", "around");
+    private static final Set<String> MOTION = Set.of("go", "travel", "come", "fly", "head", "arrive", "return");
+
+    private void fillLocation(Doc doc, Sentence s, DepGraph g, Cand c) {
+        List<Token> toks = s.tokens();
+        int base = s.firstToken();
+        List<Integer> roots = new ArrayList<>(List.of(c.head));
+        int p = g.head(c.head);
+        if (p >= 0 && toks.get(c.head).pos().startsWith("NN") && (g.is(c.head, "obj") || g.is(c.head, "obl"))) {
+            roots.add(p);
+        }
+        // compounds of a nominal trigger: "Brussels meetings"
+        for (int d : g.children(c.head, "compound")) {
+            Optional<GeoMention> m = doc.geo.mentionAt(base + d);
+            if (m.isPresent() && !"DEMONYM".equals(m.get().kind()) && !"NAME".equals(m.get().kind())) {
+                setLocation(c, m.get());
+                return;
+            }
+        }
+        for (int r : roots) {
+            for (int d : g.children(r)) {
+                if (!(g.is(d, "obl") || g.is(d, "nmod") || g.is(d, "advmod"))) {
+                    continue;
+                }
+                String cs = caseOf(g, toks, d);
+                boolean locative = false;
+                for (String w : cs.split(" ")) {
+                    if (LOCATIVE.contains(w) || (w.equals("to") && MOTION.contains(lemma(toks.get(r))))) {
+                        locative = true;
+                    }
+                }
+                if (!locative) {
+                    // "at a summit in Russia": one more step down
+                    for (int e : g.children(d, "nmod")) {
+                        if (LOCATIVE.contains(caseOf(g, toks, e)) && geoIn(doc, s, g, e) != null) {
+                            setLocation(c, geoIn(doc, s, g, e));
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                GeoMention m = geoIn(doc, s, g, d);
+                if (m != null) {
+                    setLocation(c, m);
+                    return;
+                }
+            }
+        }
+    }
+
+    private GeoMention geoIn(Doc doc, Sentence s, DepGraph g, int d) {
+        List<Integer> span = phrase(g, s.tokens(), d);
+        Optional<GeoMention> headMention = doc.geo.mentionAt(s.firstToken() + d);
+        if (headMention.isPresent()) {
+            return headMention.get();
+        }
+        for (int i : span) {
+            Optional<GeoMention> m = doc.geo.mentionAt(s.firstToken() + i);
+            if (m.isPresent() && !"DEMONYM".equals(m.get().kind())) {
+                return m.get();
+            }
+        }
+        for (int i : span) {
+            Optional<GeoMention> m = doc.geo.mentionAt(s.firstToken() + i);
+            if (m.isPresent()) {
+                return m.get();
+            }
+        }
+        return null;
+    }
+
+    private static void setLocation(Cand c, GeoMention m) {
+        c.locCountry = m.country();
+        String kind = m.kind();
+        if (m.place() != null) {
+            c.place = m.place();
+        } else if (!"NAME".equals(kind) && !"DEMONYM".equals(kind)) {
+            c.place = m.text();
+        }
+    }
+
+    // ---- dates and casualties ---------------------------------------------------------------------------------
+
+    private void fillDates(Doc doc, Sentence s, DepGraph g, List<Cand> live) {
+        List<Token> toks = s.tokens();
+        List<DateNormalizer.Expr> exprs = DateNormalizer.find(toks);
+        if (exprs.isEmpty()) {
+            return;
+        }
+        Map<Integer, Cand> heads = new HashMap<>();
+        for (Cand c : live) {
+            heads.put(c.head, c);
+            int p = g.head(c.head);
+            if (p >= 0 && toks.get(c.head).pos().startsWith("NN") && !heads.containsKey(p) && (g.is(c.head, "obj") || g.is(c.head, "obl"))
+                    && toks.get(p).pos().startsWith("VB")) {
+                heads.putIfAbsent(p, c); // the light verb's dates belong to its nominal trigger
+            }
+        }
+        Map<Cand, DateNormalizer.Expr> own = new HashMap<>();
+        List<DateNormalizer.Expr> free = new ArrayList<>();
+        for (DateNormalizer.Expr e : exprs) {
+            if (isReportDate(toks, e)) {
+                continue;
+            }
+            // the lowest trigger above the expression owns it
+            Cand owner = null;
+            int anchor = e.last();
+            for (int x = g.head(anchor), steps = 0; x >= 0 && steps < toks.size(); x = g.head(x), steps++) {
+                if (heads.containsKey(x)) {
+                    owner = heads.get(x);
+                    break;
+                }
+                if (lex.cue("REPORT", lemma(toks.get(x)))) {
+                    break;
+                }
+            }
+            if (owner == null) {
+                for (int i = e.first(); i <= e.last(); i++) {
+                    if (heads.containsKey(i)) {
+                        owner = heads.get(i);
+                    }
+                }
+            }
+            if (owner != null) {
+                own.putIfAbsent(owner, e);
+            } else {
+                free.add(e);
+            }
+        }
+        for (Cand c : live) {
+            DateNormalizer.Expr e = own.get(c);
+            if (e == null) {
+                int best = Integer.MAX_VALUE;
+                for (DateNormalizer.Expr f : free) {
+                    int d = Math.min(Math.abs(f.first() - c.head), Math.abs(f.last() - c.head));
+                    if (d < best) {
+                        best = d;
+                        e = f;
+                    }
+                }
+            }
+            if (e != null) {
+                c.date = e.resolve(doc.pub, c.future);
+            }
+        }
+    }
+
+    private boolean isReportDate(List<Token> toks, DateNormalizer.Expr e) {
+        for (int k = 1; k <= 3; k++) {
+            int i = e.first() - k;
+            if (i < 0) {
+                break;
+            }
+            if (lex.cue("REPORT", lemma(toks.get(i))) && toks.get(i).pos().startsWith("VB")) {
+                return true;
+            }
+            String w = toks.get(i).text().toLowerCase(Locale.ROOT);
+            if (!(w.equals("on") || w.equals("here") || w.equals("late") || w.equals("early") || toks.get(i).pos().startsWith("NNP"))) {
+                break;
+            }
+        }
+        int j = e.last() + 1;
+        return j < toks.size() && lex.cue("REPORT", lemma(toks.get(j))) && toks.get(j).pos().startsWith("VB");
+    }
+
+    private void fillCasualties(List<Token> toks, List<Cand> live) {
+        List<Cand> assaults = new ArrayList<>();
+        for (Cand c : live) {
+            if ("ASSAULT".equals(lex.ploverType(c.code))) {
+                assaults.add(c);
+            }
+        }
+        if (assaults.isEmpty()) {
+            return;
+        }
+        for (CasualtyFinder.Count k : CasualtyFinder.find(toks)) {
+            Cand best = null;
+            int bestD = Integer.MAX_VALUE;
+            for (Cand c : assaults) {
+                int d = c.head < k.first() ? k.first() - c.head : Math.max(0, c.head - k.last());
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            if (best != null) {
+                if (k.dead() != null && best.dead == null) {
+                    best.dead = k.dead();
+                    best.atLeast |= k.atLeast();
+                }
+                if (k.injured() != null && best.injured == null) {
+                    best.injured = k.injured();
+                    best.atLeast |= k.atLeast();
+                }
+            }
+        }
+    }
+
+    // ---- output ----------------------------------------------------------------------------------------------
+
+    private void emit(Doc doc, List<Token> toks, Cand c, Mention sentence, List<EventTag> out) {
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code);
+        if (info == null || info.plover() == null) {
+            return;
+        }
+        Token first = toks.get(c.match.first());
+        Token last = toks.get(c.match.last());
+        Mention trigger = new Mention(first.begin(), last.end(), doc.text.text(first.begin(), last.end()));
+        Casualties cas = c.dead == null && c.injured == null ? null : new Casualties(c.dead, c.injured, c.atLeast);
+        String root = c.code.substring(0, 2);
+        List<Actor[]> pairs = new ArrayList<>();
+        List<Actor> src = c.sources;
+        List<Actor> tgt = c.targets;
+        if (c.recip && src.size() >= 2 && tgt.isEmpty()) {
+            for (Actor a : src) {
+                for (Actor b : src) {
+                    if (a != b) {
+                        pairs.add(new Actor[] {a, b});
+                    }
+                }
+            }
+        } else if (c.symmetric() && !tgt.isEmpty()) {
+            for (Actor a : src.isEmpty() ? java.util.Collections.<Actor>singletonList(null) : src) {
+                for (Actor b : tgt) {
+                    pairs.add(new Actor[] {a, b});
+                    if (a != null) {
+                        pairs.add(new Actor[] {b, a});
+                    }
+                }
+            }
+        } else if (c.symmetric() && src.size() >= 2) {
+            for (Actor a : src) {
+                for (Actor b : src) {
+                    if (a != b) {
+                        pairs.add(new Actor[] {a, b});
+                    }
+                }
+            }
+        } else {
+            for (Actor a : src.isEmpty() ? java.util.Collections.<Actor>singletonList(null) : src) {
+                for (Actor b : tgt.isEmpty() ? java.util.Collections.<Actor>singletonList(null) : tgt) {
+                    if (a != null && b != null && a.equals(b)) {
+                        continue;
+                    }
+                    pairs.add(new Actor[] {a, b});
+                }
+            }
+        }
+        // third parties (host, mediator): each participant with the third party
+        List<Actor> third = new ArrayList<>(c.third);
+        Set<String> typeTargets = c.match.trigger().targets();
+        if (typeTargets.contains("place") && c.locCountry != null) {
+            boolean known = false;
+            for (Actor a : src) {
+                known |= c.locCountry.equals(a.country());
+            }
+            for (Actor a : tgt) {
+                known |= c.locCountry.equals(a.country());
+            }
+            if (!known && !src.isEmpty()) {
+                third.add(new Actor(c.locCountry, c.place, "COUNTRY", null));
+            }
+        }
+        for (Actor t : third) {
+            for (Actor a : src) {
+                if (t.country() == null || !t.country().equals(a.country())) {
+                    pairs.add(new Actor[] {a, t});
+                }
+            }
+        }
+        if (pairs.isEmpty()) {
+            pairs.add(new Actor[] {null, null});
+        }
+        Set<String> seen = new HashSet<>();
+        for (Actor[] pr : pairs) {
+            if (pairs.size() > 1 && pr[0] == null && pr[1] == null) {
+                continue;
+            }
+            if (!seen.add(String.valueOf(pr[0]) + "->" + pr[1])) {
+                continue;
+            }
+            out.add(new EventTag(info.plover(), c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
+                    c.locCountry, c.place, cas, c.negated, c.hypothetical));
+        }
+    }
+}

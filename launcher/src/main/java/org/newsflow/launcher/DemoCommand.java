@@ -1,0 +1,112 @@
+package org.newsflow.launcher;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.newsflow.contract.EnrichedArticle;
+import org.newsflow.contract.Settings;
+import org.newsflow.contract.Topics;
+import org.newsflow.enrich.Enricher;
+import org.newsflow.enrich.service.EnrichConfig;
+import org.newsflow.enrich.service.EnrichService;
+import org.newsflow.ingest.IngestService;
+import org.newsflow.ingest.publish.IngestConfig;
+import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
+import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.consume.SinkService;
+import org.newsflow.sink.store.ArticleStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The all-in-one mode: a real Kafka broker in-process, the three services in this process, the sample articles
+ * fed through, and a per-article summary once every sample is in the store.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run ingest, enrich and sink on an embedded Kafka broker with the sample articles; print what was tagged.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--samples", paramLabel = "DIR", description = "articles to feed (default: samples/ of the project)")
+    Path samples;
+
+    @Option(names = "--store", paramLabel = "URL", description = "sink store (default: sqlite:data/newsflow.db under the project)")
+    String store;
+
+    @Option(names = "--serve", description = "keep the services and the query API running after the summary, until Ctrl-C")
+    boolean serve;
+
+    @Option(names = "--port", description = "query API port (default: ${DEFAULT-VALUE})", defaultValue = "8083")
+    int port;
+
+    @Option(names = "--timeout", description = "seconds to wait for every sample to reach the store (default: ${DEFAULT-VALUE})", defaultValue = "300")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
+        Path input = samples != null ? samples : home.resolve("samples");
+        String storeUrl = store != null ? store : "sqlite:" + home.resolve("data/newsflow.db");
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Instant started = Instant.now();
+
+        out.println("newsflow demo: starting an embedded Kafka broker (KRaft) ...");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+            Topics topics = Topics.defaults();
+            broker.createTopics(Map.of(topics.raw(), 4, topics.enriched(), 4, topics.dlq(), 1));
+            Settings settings = Settings.fromEnvironment().with("BOOTSTRAP_SERVERS", broker.bootstrapServers());
+
+            out.println("newsflow demo: loading CoreNLP and the gazetteers (10-20 s) ...");
+            Enricher enricher = Enricher.shared();
+            try (ArticleStore articles = ArticleStore.open(storeUrl);
+                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", port, true), articles);
+                    EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher)) {
+                sink.start();
+                enrich.start();
+                IngestService.Summary ingested = new IngestService(IngestConfig.from(settings)).ingest(List.of(input));
+                out.printf("newsflow demo: %d articles from %s published to %s on %s (%d rejected to %s)%n",
+                        ingested.published(), input, topics.raw(), broker.bootstrapServers(), ingested.rejected(), topics.dlq());
+
+                List<EnrichedArticle> stored = awaitStored(articles, ingested.ids(), started, Duration.ofSeconds(timeoutSeconds));
+                if (stored.size() < ingested.ids().size()) {
+                    out.printf("newsflow demo: only %d of %d articles reached the store within %d s%n",
+                            stored.size(), ingested.ids().size(), timeoutSeconds);
+                    return 1;
+                }
+                out.printf("newsflow demo: all %d articles enriched and stored in %s in %.1f s%n%n",
+                        stored.size(), articles.describe(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                stored.forEach(a -> out.println(Summaries.of(a)));
+                out.printf("Query API: http://127.0.0.1:%d/api/articles  (OpenAPI: /api/openapi.json)%n", sink.httpPort());
+                if (serve) {
+                    out.println("Serving until Ctrl-C ...");
+                    Thread.currentThread().join();
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Waits until every id has a version in the store enriched during this run (older runs' versions don't count). */
+    private static List<EnrichedArticle> awaitStored(ArticleStore store, List<String> ids, Instant since, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<EnrichedArticle> found = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            found.clear();
+            for (String id : ids) {
+                Optional<EnrichedArticle> a = store.find(id).filter(e -> !e.enrichedAt().isBefore(since));
+                a.ifPresent(found::add);
+            }
+            if (found.size() == ids.size()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,102 @@
+package org.newsflow.launcher.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a per-article job over the corpus with N threads sharing one engine, in whole passes: threads take the next
+ * article from one queue, and the run stops at the first pass boundary after both the minimum number of passes and
+ * the minimum time, so every article is measured equally often and a thread idles only at the very end.
+ */
+final class Throughput {
+    /** The work on article {@code index}; returns its token count. */
+    interface Job {
+        int run(int index) throws Exception;
+    }
+
+    record Result(String label, int threads, long articles, long tokens, double seconds, int passes) {
+        double articlesPerSecond() {
+            return articles / seconds;
+        }
+
+        double tokensPerSecond() {
+            return tokens / seconds;
+        }
+    }
+
+    private Throughput() {}
+
+    static Result run(String label, int corpusSize, int threads, int minPasses, double minSeconds, Job job)
+            throws InterruptedException {
+        Dispenser dispenser = new Dispenser(corpusSize, minPasses, (long) (minSeconds * 1e9));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bench-" + label.replace(' ', '-'));
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<long[]>> parts = new ArrayList<>();
+        long start = System.nanoTime();
+        dispenser.start(start);
+        for (int t = 0; t < threads; t++) {
+            parts.add(pool.submit(() -> {
+                long articles = 0;
+                long tokens = 0;
+                for (int task = dispenser.next(); task >= 0; task = dispenser.next()) {
+                    tokens += job.run(task % corpusSize);
+                    articles++;
+                }
+                return new long[] {articles, tokens};
+            }));
+        }
+        long articles = 0;
+        long tokens = 0;
+        try {
+            for (Future<long[]> part : parts) {
+                long[] r = part.get();
+                articles += r[0];
+                tokens += r[1];
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(label + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(label, threads, articles, tokens, seconds, (int) (articles / corpusSize));
+    }
+
+    /** Hands out task numbers; stops at a pass boundary once enough passes and time have gone by. */
+    private static final class Dispenser {
+        private final int corpusSize;
+        private final int minPasses;
+        private final long minNanos;
+        private long start;
+        private int next;
+        private boolean done;
+
+        Dispenser(int corpusSize, int minPasses, long minNanos) {
+            this.corpusSize = corpusSize;
+            this.minPasses = Math.max(1, minPasses);
+            this.minNanos = minNanos;
+        }
+
+        synchronized void start(long startNanos) {
+            this.start = startNanos;
+        }
+
+        synchronized int next() {
+            if (done) {
+                return -1;
+            }
+            if (next % corpusSize == 0 && next / corpusSize >= minPasses && System.nanoTime() - start >= minNanos) {
+                done = true;
+                return -1;
+            }
+            return next++;
+        }
+    }
+}

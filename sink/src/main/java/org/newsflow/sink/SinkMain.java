@@ -1,0 +1,90 @@
+package org.newsflow.sink;
+
+import java.util.concurrent.CountDownLatch;
+import org.newsflow.contract.Settings;
+import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.consume.SinkService;
+import org.newsflow.sink.store.ArticleStore;
+
+/**
+ * {@code sink [--store sqlite:./data/newsflow.db | --store postgresql://host:5432/db?user=..] [--bootstrap-servers H:P]
+ * [--group G] [--http-host H] [--http-port P] [--no-http]}: runs the sink until SIGTERM/SIGINT. Options override
+ * the NEWSFLOW_* settings (see {@link SinkConfig}).
+ */
+public final class SinkMain {
+    private SinkMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        SinkConfig config;
+        try {
+            config = parse(args, Settings.fromEnvironment());
+        } catch (IllegalArgumentException e) {
+            System.err.println("sink: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (config == null) {
+            System.out.println(usage());
+            return;
+        }
+        ArticleStore store = ArticleStore.open(config.store());
+        SinkService service = new SinkService(config, store).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            store.close();
+            stopped.countDown();
+        }, "newsflow-sink-shutdown"));
+        stopped.await();
+    }
+
+    /** The configuration for these arguments, or null when help was asked for. */
+    public static SinkConfig parse(String[] args, Settings settings) {
+        Settings s = settings;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                value = arg.substring(eq + 1);
+                arg = arg.substring(0, eq);
+            }
+            switch (arg) {
+                case "-h", "--help" -> {
+                    return null;
+                }
+                case "--no-http" -> s = s.with("SINK_HTTP_ENABLED", "false");
+                case "--store", "--bootstrap-servers", "--group", "--http-host", "--http-port" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(arg + " needs a value");
+                        }
+                        value = args[++i];
+                    }
+                    String name = switch (arg) {
+                        case "--store" -> "SINK_STORE";
+                        case "--bootstrap-servers" -> "BOOTSTRAP_SERVERS";
+                        case "--group" -> "SINK_GROUP";
+                        case "--http-host" -> "SINK_HTTP_HOST";
+                        default -> "SINK_HTTP_PORT";
+                    };
+                    s = s.with(name, value);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return SinkConfig.from(s);
+    }
+
+    public static String usage() {
+        return """
+                usage: sink [--store URL] [--bootstrap-servers HOST:PORT] [--group ID] [--http-host HOST] [--http-port PORT] [--no-http]
+                  --store              sqlite:./data/newsflow.db (default) or postgresql://host:5432/db?user=U&currentSchema=S
+                  --bootstrap-servers  Kafka (default localhost:9092, env NEWSFLOW_BOOTSTRAP_SERVERS)
+                  --group              consumer group (default newsflow-sink, env NEWSFLOW_SINK_GROUP)
+                  --http-host/--http-port  query API (default 127.0.0.1:8083, env NEWSFLOW_SINK_HTTP_HOST/PORT)
+                  --no-http            no query API
+                """;
+    }
+}

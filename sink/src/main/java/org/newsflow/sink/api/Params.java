@@ -1,0 +1,146 @@
+package org.newsflow.sink.api;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.newsflow.sink.store.ArticleQuery;
+
+/** Query-parameter parsing and validation; every problem is a {@link BadRequest} that says what is wrong. */
+final class Params {
+    static final List<String> PLOVER = List.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+            "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
+
+    private final Context ctx;
+
+    Params(Context ctx, Set<String> known) {
+        this.ctx = ctx;
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (!known.contains(name)) {
+                throw new BadRequest(name, "unknown parameter '" + name + "'; this endpoint takes " + new TreeSet<>(known));
+            }
+        }
+        for (var e : ctx.queryParamMap().entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given " + e.getValue().size() + " times; give it once");
+            }
+        }
+    }
+
+    String text(String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        v = v.strip();
+        if (v.isEmpty()) {
+            throw new BadRequest(name, "parameter '" + name + "' is empty");
+        }
+        if (v.length() > 300) {
+            throw new BadRequest(name, "parameter '" + name + "' is longer than 300 characters");
+        }
+        return v;
+    }
+
+    String country(String name) {
+        String v = text(name);
+        if (v != null && !COUNTRY.matcher(v).matches()) {
+            throw new BadRequest(name, "parameter '" + name + "' must be an ISO 3166-1 alpha-2 country code such as AM, got '" + v + "'");
+        }
+        return v == null ? null : v.toUpperCase(Locale.ROOT);
+    }
+
+    String language(String name) {
+        String v = text(name);
+        if (v != null && !LANGUAGE.matcher(v).matches()) {
+            throw new BadRequest(name, "parameter '" + name + "' must be an ISO 639-1 language code such as en, got '" + v + "'");
+        }
+        return v == null ? null : v.toLowerCase(Locale.ROOT);
+    }
+
+    String eventType(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        String upper = v.toUpperCase(Locale.ROOT);
+        if (!PLOVER.contains(upper)) {
+            throw new BadRequest(name, "parameter '" + name + "' must be a PLOVER event type, one of " + PLOVER + ", got '" + v + "'");
+        }
+        return upper;
+    }
+
+    int integer(String name, int defaultValue, int min, int max) {
+        String v = text(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new BadRequest(name, "parameter '" + name + "' must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, "parameter '" + name + "' must be an integer, got '" + v + "'");
+        }
+    }
+
+    boolean bool(String name, boolean defaultValue) {
+        String v = text(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new BadRequest(name, "parameter '" + name + "' must be true or false, got '" + v + "'");
+        };
+    }
+
+    /** An ISO-8601 instant (2022-11-07T10:00:00Z), date-time with offset, or date (2022-11-07, midnight UTC). */
+    Instant time(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name, "parameter '" + name + "' must be an ISO-8601 time such as 2022-11-07T10:00:00Z or a date such as 2022-11-07, got '" + v + "'");
+        }
+    }
+
+    ArticleQuery.Cursor cursor(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(v), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return new ArticleQuery.Cursor(Long.parseLong(decoded.substring(0, colon)), decoded.substring(colon + 1));
+        } catch (RuntimeException e) {
+            throw new BadRequest(name, "parameter '" + name + "' is not a cursor returned by this API (use nextCursor from the previous page)");
+        }
+    }
+
+    static String encode(ArticleQuery.Cursor cursor) {
+        return cursor == null ? null : Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((cursor.articleTimeMs() + ":" + cursor.id()).getBytes(StandardCharsets.UTF_8));
+    }
+}

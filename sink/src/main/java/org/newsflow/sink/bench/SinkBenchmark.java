@@ -1,0 +1,134 @@
+package org.newsflow.sink.bench;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.Json;
+import org.newsflow.contract.Settings;
+import org.newsflow.contract.Topics;
+import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.consume.SinkService;
+import org.newsflow.sink.store.ArticleStore;
+
+/**
+ * The sink benchmark: produces N synthetic enriched records to a fresh topic, then times the sink loading them
+ * from the topic into the store. {@code SinkBenchmark --bootstrap-servers H:P --store URL --n 50000}; with the
+ * embedded broker see SinkBenchmarkTest (docs/sink.md has the command).
+ */
+public final class SinkBenchmark {
+
+    /**
+     * @param seconds from the sink's start to the last article stored (includes joining the group)
+     * @param loadSeconds from the first record polled to the last article stored
+     */
+    public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds) {
+        public double articlesPerSecond() {
+            return articles / loadSeconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT,
+                    "sink benchmark: %d enriched articles from Kafka into %s: %.0f articles/s (%.2f s from first poll to last commit;"
+                            + " %.2f s including group join; producing them took %.2f s)",
+                    articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds);
+        }
+    }
+
+    private SinkBenchmark() {}
+
+    public static Result run(String bootstrapServers, String storeUrl, int n, int partitions) throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String topic = "news.articles.enriched.bench-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        long produceStart = System.nanoTime();
+        produce(bootstrapServers, topic, "bench-" + run, n);
+        double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+
+        try (ArticleStore store = ArticleStore.open(storeUrl)) {
+            long before = store.count();
+            SinkConfig config = SinkConfig.from(Settings.of(Map.of()))
+                    .withBootstrapServers(bootstrapServers)
+                    .withTopics(new Topics(Topics.RAW, topic, Topics.DLQ))
+                    .withGroupId("newsflow-sink-bench-" + run)
+                    .withStore(storeUrl)
+                    .withHttp("127.0.0.1", 0, false);
+            long start = System.nanoTime();
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {})) {
+                sink.start();
+                long deadline = start + TimeUnit.MINUTES.toNanos(10);
+                while (sink.metrics().written() < n) {
+                    if (System.nanoTime() > deadline || !sink.isRunning()) {
+                        throw new IllegalStateException("sink stopped or too slow: " + sink.metrics().written() + " of " + n
+                                + " written", sink.failure());
+                    }
+                    Thread.sleep(5);
+                }
+                long end = System.nanoTime();
+                long stored = store.count() - before;
+                if (stored != n) {
+                    throw new IllegalStateException("expected " + n + " new articles in the store, found " + stored);
+                }
+                return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds);
+            }
+        }
+    }
+
+    static void produce(String bootstrapServers, String topic, String prefix, int n) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        SyntheticArticles synthetic = new SyntheticArticles(1, Instant.parse("2024-01-01T00:00:00Z"));
+        Instant enrichedAt = Instant.now();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                var article = synthetic.article(prefix, i, enrichedAt);
+                sent.add(producer.send(new ProducerRecord<>(topic, article.id(), Json.toBytes(article))));
+            }
+            producer.flush();
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = "localhost:9092";
+        String store = "sqlite:./data/bench.db";
+        int n = 50_000;
+        int partitions = 4;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--bootstrap-servers" -> bootstrap = args[i + 1];
+                case "--store" -> store = args[i + 1];
+                case "--n" -> n = Integer.parseInt(args[i + 1]);
+                case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.println(run(bootstrap, store, n, partitions));
+        System.out.println("measured at " + Instant.now() + " with " + Runtime.getRuntime().availableProcessors() + " cores");
+    }
+}

@@ -1,0 +1,67 @@
+package org.newsflow.sink.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Every difference between the SQLite and the PostgreSQL store, in one place. Everything else (schema, upserts,
+ * queries) is the same SQL on both: epoch-millisecond BIGINT columns instead of timestamp types, integer arithmetic
+ * for time buckets, {@code INSERT ... ON CONFLICT ... DO UPDATE ... WHERE ... RETURNING} (SQLite 3.35+).
+ */
+public enum Dialect {
+    SQLITE {
+        @Override
+        public String jsonValue(String placeholder) {
+            return placeholder;
+        }
+
+        @Override
+        void configure(HikariConfig config) {
+            // One writer at a time is all SQLite allows; WAL lets the query API read while the sink writes.
+            config.setMaximumPoolSize(4);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "30000");
+        }
+
+        @Override
+        public boolean isDataError(SQLException e) {
+            // SQLITE_TOOBIG 18, SQLITE_CONSTRAINT 19, SQLITE_MISMATCH 20, SQLITE_RANGE 25 (primary result codes)
+            int primary = e.getErrorCode() & 0xff;
+            return primary == 18 || primary == 19 || primary == 20 || primary == 25;
+        }
+    },
+    POSTGRESQL {
+        @Override
+        public String jsonValue(String placeholder) {
+            return "CAST(" + placeholder + " AS jsonb)";
+        }
+
+        @Override
+        void configure(HikariConfig config) {
+            config.setMaximumPoolSize(8);
+        }
+
+        @Override
+        public boolean isDataError(SQLException e) {
+            // SQLSTATE class 22 data exception (bad JSON, NUL bytes, value too long), 23 integrity violation.
+            String state = e.getSQLState();
+            return state != null && (state.startsWith("22") || state.startsWith("23"));
+        }
+    };
+
+    /** SQL for a parameter holding the full record as JSON text: JSONB on PostgreSQL, TEXT on SQLite. */
+    public abstract String jsonValue(String placeholder);
+
+    /** Pool size and connection properties. */
+    abstract void configure(HikariConfig config);
+
+    /** True when retrying cannot help: the record itself is at fault. Anything else is retried with backoff. */
+    public abstract boolean isDataError(SQLException e);
+
+    /** Flyway placeholders: the one schema file's type differences. */
+    public Map<String, String> migrationPlaceholders() {
+        return Map.of("json_type", this == POSTGRESQL ? "JSONB" : "TEXT");
+    }
+}

@@ -1,0 +1,534 @@
+package org.newsflow.sink.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.CountryTag;
+import org.newsflow.contract.EnrichedArticle;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Json;
+import org.newsflow.contract.OrganizationTag;
+import org.newsflow.contract.PersonTag;
+import org.newsflow.contract.RawArticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store on JDBC: one code path for SQLite and PostgreSQL, a HikariCP pool, the schema migrated by Flyway on
+ * open. Dialect differences live in {@link Dialect}.
+ */
+public final class JdbcArticleStore implements ArticleStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcArticleStore.class);
+    /** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bind-parameter limits. */
+    private static final int MAX_PARAMS = 8_000;
+    private static final String[] CHILD_TABLES = {"article_country", "article_person", "article_organization", "events"};
+
+    private final StoreUrl url;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+
+    private JdbcArticleStore(StoreUrl url, HikariDataSource dataSource) {
+        this.url = url;
+        this.dialect = url.dialect();
+        this.dataSource = dataSource;
+    }
+
+    /** Connects, creates the schema (and the SQLite file's folder) if needed and migrates it. */
+    public static JdbcArticleStore open(StoreUrl url) {
+        if (url.sqliteFile() != null && url.sqliteFile().toAbsolutePath().getParent() != null) {
+            try {
+                Files.createDirectories(url.sqliteFile().toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder of " + url.sqliteFile(), e);
+            }
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        config.setPoolName("newsflow-sink");
+        config.setAutoCommit(true);
+        // Fail fast at start-up is wrong for a service that must wait for its database: keep trying for a while.
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(10_000);
+        url.dialect().configure(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(url, dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        LOG.info("article store ready: {}", url.redacted());
+        return new JdbcArticleStore(url, dataSource);
+    }
+
+    private static void migrate(StoreUrl url, HikariDataSource dataSource) {
+        FluentConfiguration flyway = Flyway.configure(JdbcArticleStore.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(url.dialect().migrationPlaceholders())
+                .table("newsflow_schema_history");
+        if (url.schema() != null) {
+            flyway.schemas(url.schema()).defaultSchema(url.schema()).createSchemas(true);
+        }
+        flyway.load().migrate();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String describe() {
+        return url.redacted();
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public UpsertResult upsert(List<ArticleVersion> versions) {
+        if (versions.isEmpty()) {
+            return new UpsertResult(0, 0, 0);
+        }
+        // Newest version per id within the batch (a later one wins a tie, as it would across batches).
+        Map<String, ArticleVersion> newest = new LinkedHashMap<>();
+        for (ArticleVersion v : versions) {
+            newest.merge(v.id(), v, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        List<ArticleVersion> candidates = new ArrayList<>(newest.values());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<String> won = upsertArticles(c, candidates);
+                List<ArticleVersion> winners = candidates.stream().filter(v -> won.contains(v.id())).toList();
+                replaceTags(c, winners);
+                c.commit();
+                return new UpsertResult(versions.size(), winners.size(), versions.size() - winners.size());
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("upsert of " + versions.size() + " articles failed: " + e.getMessage(),
+                    dialect.isDataError(e), e);
+        }
+    }
+
+    /** Inserts or replaces article rows where ours is newer; returns the ids whose row is now ours. */
+    private Set<String> upsertArticles(Connection c, List<ArticleVersion> candidates) throws SQLException {
+        String[] columns = {"id", "version", "article_time", "published_at", "ingested_at", "enriched_at",
+                "language", "source", "url", "title", "stored_at", "record"};
+        StringJoiner row = new StringJoiner(", ", "(", ")");
+        for (String column : columns) {
+            row.add(column.equals("record") ? dialect.jsonValue("?") : "?");
+        }
+        StringJoiner updates = new StringJoiner(", ");
+        for (String column : columns) {
+            if (!column.equals("id")) {
+                updates.add(column + " = excluded." + column);
+            }
+        }
+        long now = System.currentTimeMillis();
+        Set<String> won = new HashSet<>();
+        int perStatement = MAX_PARAMS / columns.length;
+        for (int from = 0; from < candidates.size(); from += perStatement) {
+            List<ArticleVersion> chunk = candidates.subList(from, Math.min(candidates.size(), from + perStatement));
+            String sql = "INSERT INTO articles (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), row.toString()))
+                    + " ON CONFLICT (id) DO UPDATE SET " + updates
+                    + " WHERE articles.version < excluded.version RETURNING id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (ArticleVersion v : chunk) {
+                    EnrichedArticle a = v.article();
+                    RawArticle raw = a.article();
+                    ps.setString(i++, a.id());
+                    ps.setLong(i++, v.version());
+                    ps.setLong(i++, articleTime(a));
+                    setLong(ps, i++, raw == null ? null : millis(raw.publishedAt()));
+                    setLong(ps, i++, raw == null ? null : millis(raw.ingestedAt()));
+                    ps.setLong(i++, a.enrichedAt() == null ? 0L : a.enrichedAt().toEpochMilli());
+                    ps.setString(i++, a.language() != null ? a.language() : raw == null ? null : raw.language());
+                    ps.setString(i++, raw == null ? null : raw.source());
+                    ps.setString(i++, raw == null ? null : raw.url());
+                    ps.setString(i++, raw == null ? "" : raw.title());
+                    ps.setLong(i++, now);
+                    ps.setString(i++, v.json());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        won.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return won;
+    }
+
+    /** Deletes the winners' old tag rows and inserts the new ones: a re-enriched article never keeps stale tags. */
+    private void replaceTags(Connection c, List<ArticleVersion> winners) throws SQLException {
+        if (winners.isEmpty()) {
+            return;
+        }
+        List<String> ids = winners.stream().map(ArticleVersion::id).toList();
+        for (String table : CHILD_TABLES) {
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+                String sql = "DELETE FROM " + table + " WHERE article_id IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+        RowInserter countries = new RowInserter(c, "article_country",
+                "article_id", "code", "alpha3", "name", "mentions", "focus", "article_time");
+        RowInserter people = new RowInserter(c, "article_person",
+                "article_id", "person_key", "name", "name_norm", "country", "titles", "mentions", "article_time");
+        RowInserter organizations = new RowInserter(c, "article_organization",
+                "article_id", "org_key", "name", "acronym", "acronym_norm", "type", "country", "mentions", "article_time");
+        RowInserter events = new RowInserter(c, "events",
+                "article_id", "seq", "type", "mode", "cameo_root", "quad_class",
+                "source_country", "source_name", "source_sector", "target_country", "target_name", "target_sector",
+                "event_date", "location_country", "place", "dead", "injured", "casualties_at_least",
+                "negated", "hypothetical", "trigger_text", "article_time");
+        for (ArticleVersion v : winners) {
+            EnrichedArticle a = v.article();
+            long time = articleTime(a);
+            Set<String> seen = new HashSet<>();
+            for (CountryTag t : a.countries()) {
+                if (t.code() != null && seen.add(t.code())) {
+                    countries.add(a.id(), t.code(), t.alpha3(), t.name(), t.mentions(), t.focus(), time);
+                }
+            }
+            seen.clear();
+            for (PersonTag t : a.people()) {
+                String key = t.key() != null && !t.key().isBlank() ? t.key() : lower(t.name());
+                if (key != null && seen.add(key)) {
+                    people.add(a.id(), key, t.name() == null ? key : t.name(), lower(t.name() == null ? key : t.name()),
+                            t.country(), t.titles().isEmpty() ? null : String.join("; ", t.titles()), t.mentions(), time);
+                }
+            }
+            seen.clear();
+            for (OrganizationTag t : a.organizations()) {
+                String key = lower(t.name());
+                if (key != null && seen.add(key)) {
+                    organizations.add(a.id(), key, t.name(), t.acronym(), lower(t.acronym()), t.type(), t.country(),
+                            t.mentions(), time);
+                }
+            }
+            int seq = 0;
+            for (EventTag e : a.events()) {
+                if (e.type() == null) {
+                    continue;
+                }
+                Actor s = e.source();
+                Actor t = e.target();
+                events.add(a.id(), seq++, e.type(), e.mode(), e.cameoRoot(), e.quadClass(),
+                        s == null ? null : s.country(), s == null ? null : truncate(s.name(), 300), s == null ? null : s.sector(),
+                        t == null ? null : t.country(), t == null ? null : truncate(t.name(), 300), t == null ? null : t.sector(),
+                        e.date(), e.locationCountry(), truncate(e.place(), 300),
+                        e.casualties() == null ? null : e.casualties().dead(),
+                        e.casualties() == null ? null : e.casualties().injured(),
+                        e.casualties() == null ? null : e.casualties().atLeast(),
+                        e.negated(), e.hypothetical(),
+                        e.trigger() == null ? null : truncate(e.trigger().text(), 500), time);
+            }
+        }
+        countries.flush();
+        people.flush();
+        organizations.flush();
+        events.flush();
+    }
+
+    /** Buffers rows and writes them as multi-row INSERTs (the same SQL on both databases). */
+    private static final class RowInserter {
+        private final Connection connection;
+        private final String table;
+        private final String[] columns;
+        private final int rowsPerStatement;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        RowInserter(Connection connection, String table, String... columns) {
+            this.connection = connection;
+            this.table = table;
+            this.columns = columns;
+            this.rowsPerStatement = MAX_PARAMS / columns.length;
+        }
+
+        void add(Object... values) throws SQLException {
+            rows.add(values);
+            if (rows.size() >= rowsPerStatement) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            String row = "(" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
+            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(rows.size(), row));
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int i = 1;
+                for (Object[] values : rows) {
+                    for (Object value : values) {
+                        bind(ps, i++, value);
+                    }
+                }
+                ps.executeUpdate();
+            }
+            rows.clear();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.NULL);
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof Integer n) {
+            ps.setInt(index, n);
+        } else if (value instanceof Long n) {
+            ps.setLong(index, n);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else {
+            throw new IllegalArgumentException("unsupported column value " + value.getClass());
+        }
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public long count() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM articles");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("count failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public Optional<String> findJson(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record FROM articles WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("find " + id + " failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public Optional<EnrichedArticle> find(String id) {
+        return findJson(id).map(json -> Json.read(json, EnrichedArticle.class));
+    }
+
+    @Override
+    public ArticlePage search(ArticleQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT a.id, a.article_time, a.record FROM articles a WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.language() != null) {
+            sql.append(" AND a.language = ?");
+            params.add(q.language());
+        }
+        if (q.source() != null) {
+            sql.append(" AND a.source = ?");
+            params.add(q.source());
+        }
+        if (q.fromMs() != null) {
+            sql.append(" AND a.article_time >= ?");
+            params.add(q.fromMs());
+        }
+        if (q.toMs() != null) {
+            sql.append(" AND a.article_time < ?");
+            params.add(q.toMs());
+        }
+        if (q.country() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_country t WHERE t.article_id = a.id AND t.code = ?)");
+            params.add(q.country());
+        }
+        if (q.person() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_person t WHERE t.article_id = a.id"
+                    + " AND (t.person_key = ? OR t.name_norm = ?))");
+            params.add(q.person());
+            params.add(lower(q.person()));
+        }
+        if (q.organization() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM article_organization t WHERE t.article_id = a.id"
+                    + " AND (t.org_key = ? OR t.acronym_norm = ?))");
+            params.add(lower(q.organization()));
+            params.add(lower(q.organization()));
+        }
+        if (q.eventType() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM events t WHERE t.article_id = a.id AND t.type = ?)");
+            params.add(q.eventType());
+        }
+        if (q.after() != null) {
+            sql.append(" AND (a.article_time < ? OR (a.article_time = ? AND a.id < ?))");
+            params.add(q.after().articleTimeMs());
+            params.add(q.after().articleTimeMs());
+            params.add(q.after().id());
+        }
+        sql.append(" ORDER BY a.article_time DESC, a.id DESC LIMIT ?");
+        params.add(q.limit() + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                bind(ps, i + 1, params.get(i));
+            }
+            List<EnrichedArticle> items = new ArrayList<>();
+            ArticleQuery.Cursor last = null;
+            boolean more = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == q.limit()) {
+                        more = true;
+                        break;
+                    }
+                    items.add(Json.read(rs.getString(3), EnrichedArticle.class));
+                    last = new ArticleQuery.Cursor(rs.getLong(2), rs.getString(1));
+                }
+            }
+            return new ArticlePage(items, more ? last : null);
+        } catch (SQLException e) {
+            throw new StoreException("search failed: " + e.getMessage(), false, e);
+        }
+    }
+
+    @Override
+    public List<StatSeries> stats(StatsQuery q) {
+        String bucket = "(article_time / " + q.bucketMs() + ") * " + q.bucketMs();
+        String sql;
+        List<Object> params = new ArrayList<>();
+        params.add(q.fromMs());
+        params.add(q.toMs());
+        switch (q.kind()) {
+            case COUNTRIES -> sql = "SELECT code, MAX(name), " + bucket + ", COUNT(*) FROM article_country"
+                    + " WHERE article_time >= ? AND article_time < ? GROUP BY code, " + bucket;
+            case PEOPLE -> sql = "SELECT person_key, MAX(name), " + bucket + ", COUNT(*) FROM article_person"
+                    + " WHERE article_time >= ? AND article_time < ? GROUP BY person_key, " + bucket;
+            case EVENTS -> {
+                StringBuilder s = new StringBuilder("SELECT type, MAX(type), " + bucket + ", COUNT(*) FROM events"
+                        + " WHERE article_time >= ? AND article_time < ?");
+                if (!q.includeUnreal()) {
+                    s.append(" AND negated = ? AND hypothetical = ?");
+                    params.add(false);
+                    params.add(false);
+                }
+                if (q.country() != null) {
+                    s.append(" AND (source_country = ? OR target_country = ?)");
+                    params.add(q.country());
+                    params.add(q.country());
+                }
+                sql = s.append(" GROUP BY type, ").append(bucket).toString();
+            }
+            default -> throw new IllegalArgumentException(q.kind().toString());
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, List<StatSeries.Bucket>> buckets = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                bind(ps, i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    labels.putIfAbsent(key, rs.getString(2));
+                    buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new StatSeries.Bucket(rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("stats failed: " + e.getMessage(), false, e);
+        }
+        List<StatSeries> series = new ArrayList<>();
+        for (var e : buckets.entrySet()) {
+            List<StatSeries.Bucket> list = new ArrayList<>(e.getValue());
+            list.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
+            long total = list.stream().mapToLong(StatSeries.Bucket::count).sum();
+            series.add(new StatSeries(e.getKey(), labels.get(e.getKey()), total, List.copyOf(list)));
+        }
+        series.sort((a, b) -> a.total() != b.total() ? Long.compare(b.total(), a.total()) : a.key().compareTo(b.key()));
+        return series.size() > q.limit() ? List.copyOf(series.subList(0, q.limit())) : List.copyOf(series);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** What "newest first" and time windows refer to: publication time, else ingestion time, else enrichment time. */
+    static long articleTime(EnrichedArticle a) {
+        RawArticle raw = a.article();
+        Instant t = raw != null && raw.publishedAt() != null ? raw.publishedAt()
+                : raw != null && raw.ingestedAt() != null ? raw.ingestedAt()
+                : a.enrichedAt() != null ? a.enrichedAt() : Instant.EPOCH;
+        return t.toEpochMilli();
+    }
+
+    private static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed", e);
+        }
+    }
+
+    /** For tests: the SQLite file or the PostgreSQL schema behind this store. */
+    Path sqliteFile() {
+        return url.sqliteFile();
+    }
+}

@@ -1,0 +1,91 @@
+package org.newsflow.sink;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.CountryTag;
+import org.newsflow.contract.EnrichedArticle;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.OrganizationTag;
+import org.newsflow.contract.PersonTag;
+import org.newsflow.contract.RawArticle;
+
+/** Small hand-made enriched records with exactly the tags a test needs. */
+public final class TestArticles {
+    private TestArticles() {}
+
+    public static Builder article(String id) {
+        return new Builder(id);
+    }
+
+    public static final class Builder {
+        private final String id;
+        private Instant published = Instant.parse("2022-11-07T10:00:00Z");
+        private Instant enrichedAt = Instant.parse("2022-11-07T10:05:00Z");
+        private String language = "en";
+        private String source = "France 24";
+        private final List<CountryTag> countries = new ArrayList<>();
+        private final List<PersonTag> people = new ArrayList<>();
+        private final List<OrganizationTag> organizations = new ArrayList<>();
+        private final List<EventTag> events = new ArrayList<>();
+
+        Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder published(String instant) {
+            this.published = Instant.parse(instant);
+            return this;
+        }
+
+        public Builder enrichedAt(String instant) {
+            this.enrichedAt = Instant.parse(instant);
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder countries(String... codes) {
+            for (String code : codes) {
+                countries.add(new CountryTag(code, code + "X", "Country " + code, 1, countries.isEmpty(), List.of()));
+            }
+            return this;
+        }
+
+        public Builder person(String name, String country) {
+            people.add(new PersonTag(name, name.toLowerCase().replace(' ', '_'), 2, List.of("President"), country, List.of()));
+            return this;
+        }
+
+        public Builder organization(String name, String acronym) {
+            organizations.add(new OrganizationTag(name, acronym, "IGO", null, 1, List.of()));
+            return this;
+        }
+
+        public Builder event(String type, String source, String target) {
+            events.add(new EventTag(type, null, "19", 4, new Actor(source, null, "COUNTRY", "MIL"),
+                    new Actor(target, null, "COUNTRY", "MIL"), null, null, "2022-11-07", target, null, null, false, false));
+            return this;
+        }
+
+        public EnrichedArticle build() {
+            Map<String, Integer> counts = new TreeMap<>();
+            events.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
+            RawArticle raw = new RawArticle(1, id, "https://news.example/" + id, source, "Title " + id,
+                    "Body of " + id, language, published, published.plusSeconds(5), "test");
+            return new EnrichedArticle(1, id, raw, language, enrichedAt, "test/1", countries, people, organizations,
+                    List.of(), events, counts, List.of());
+        }
+    }
+}

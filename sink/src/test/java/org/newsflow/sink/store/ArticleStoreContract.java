@@ -1,0 +1,246 @@
+package org.newsflow.sink.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.newsflow.contract.CountryTag;
+import org.newsflow.contract.EnrichedArticle;
+import org.newsflow.contract.PersonTag;
+import org.newsflow.sink.TestArticles;
+import org.newsflow.sink.bench.SyntheticArticles;
+
+/** The same suite against SQLite and PostgreSQL: subclasses only say which store. Ids are unique per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ArticleStoreContract {
+    protected ArticleStore store;
+
+    protected abstract String storeUrl();
+
+    @BeforeAll
+    void open() {
+        store = ArticleStore.open(storeUrl());
+    }
+
+    @AfterAll
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Test
+    void opening_twice_keeps_the_migrated_schema() {
+        store.upsertArticles(List.of(TestArticles.article("reopen-1").countries("AM").build()));
+        try (ArticleStore again = ArticleStore.open(storeUrl())) {
+            assertThat(again.find("reopen-1")).isPresent();
+        }
+    }
+
+    @Test
+    void stores_and_finds_the_full_record() {
+        EnrichedArticle a = TestArticles.article("find-1").countries("AM", "AZ").person("Nikol Pashinian", "AM")
+                .organization("European Union", "EU").event("ASSAULT", "AZ", "AM").build();
+        UpsertResult result = store.upsertArticles(List.of(a));
+        assertThat(result).isEqualTo(new UpsertResult(1, 1, 0));
+        assertThat(store.find("find-1")).contains(a);
+        assertThat(store.find("no-such-id")).isEmpty();
+    }
+
+    @Test
+    void replay_twice_and_out_of_order_keeps_each_article_once_with_its_latest_tags() {
+        // Three versions per article; the newest (enrichedAt) has different tags from the older ones.
+        List<EnrichedArticle> versions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "replay-" + i;
+            versions.add(TestArticles.article(id).enrichedAt("2022-11-07T10:00:00Z").countries("RU", "UA")
+                    .person("Vladimir Putin", "RU").event("THREATEN", "RU", "UA").build());
+            versions.add(TestArticles.article(id).enrichedAt("2022-11-07T11:00:00Z").countries("AM", "AZ", "US")
+                    .person("Antony Blinken", "US").person("Ilham Aliyev", "AZ")
+                    .event("CONSULT", "US", "AM").event("ASSAULT", "AZ", "AM").build());
+            versions.add(TestArticles.article(id).enrichedAt("2022-11-07T10:30:00Z").countries("FR")
+                    .event("AID", "FR", "UA").build());
+        }
+        long before = store.count();
+        List<EnrichedArticle> shuffled = new ArrayList<>(versions);
+        for (int pass = 0; pass < 2; pass++) {
+            Collections.shuffle(shuffled, new Random(42 + pass));
+            for (int from = 0; from < shuffled.size(); from += 7) { // several batches, versions spread across them
+                store.upsertArticles(shuffled.subList(from, Math.min(shuffled.size(), from + 7)));
+            }
+        }
+        assertThat(store.count() - before).isEqualTo(20);
+        for (int i = 0; i < 20; i++) {
+            EnrichedArticle stored = store.find("replay-" + i).orElseThrow();
+            assertThat(stored.enrichedAt()).isEqualTo(Instant.parse("2022-11-07T11:00:00Z"));
+            assertThat(stored.countries()).extracting(CountryTag::code).containsExactly("AM", "AZ", "US");
+        }
+        // The tag tables hold the latest tags only: no RU/FR left, no duplicates.
+        assertThat(ids(query(q -> q.country("RU")), "replay-")).isEmpty();
+        assertThat(ids(query(q -> q.country("FR")), "replay-")).isEmpty();
+        assertThat(ids(query(q -> q.country("AM")), "replay-")).hasSize(20).doesNotHaveDuplicates();
+        assertThat(ids(query(q -> q.eventType("ASSAULT")), "replay-")).hasSize(20);
+        assertThat(ids(query(q -> q.eventType("THREATEN")), "replay-")).isEmpty();
+        assertThat(ids(query(q -> q.person("Antony Blinken")), "replay-")).hasSize(20);
+        assertThat(ids(query(q -> q.person("vladimir_putin")), "replay-")).isEmpty();
+    }
+
+    @Test
+    void an_older_version_is_stale_and_an_equal_one_changes_nothing() {
+        EnrichedArticle newer = TestArticles.article("stale-1").enrichedAt("2022-11-08T00:00:00Z").countries("AM").build();
+        EnrichedArticle older = TestArticles.article("stale-1").enrichedAt("2022-11-07T00:00:00Z").countries("RU").build();
+        assertThat(store.upsertArticles(List.of(newer))).isEqualTo(new UpsertResult(1, 1, 0));
+        assertThat(store.upsertArticles(List.of(older))).isEqualTo(new UpsertResult(1, 0, 1));
+        assertThat(store.upsertArticles(List.of(newer))).isEqualTo(new UpsertResult(1, 0, 1));
+        assertThat(store.find("stale-1").orElseThrow().countries()).extracting(CountryTag::code).containsExactly("AM");
+        // within one batch too
+        assertThat(store.upsertArticles(List.of(older, newer, older))).isEqualTo(new UpsertResult(3, 0, 3));
+    }
+
+    @Test
+    void filters_and_cursor_pagination_newest_first() {
+        List<EnrichedArticle> articles = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            TestArticles.Builder b = TestArticles.article("page-" + String.format("%02d", i))
+                    .published(Instant.parse("2031-01-01T00:00:00Z").plusSeconds(3600L * (i / 2)).toString())
+                    .language(i % 2 == 0 ? "en" : "fr").source(i % 5 == 0 ? "AFP" : "Reuters")
+                    .countries(i % 3 == 0 ? "GE" : "TR")
+                    .person(i % 4 == 0 ? "Emmanuel Macron" : "Olaf Scholz", "FR")
+                    .organization(i % 2 == 0 ? "North Atlantic Treaty Organization" : "United Nations", i % 2 == 0 ? "NATO" : "UN")
+                    .event(i % 2 == 0 ? "PROTEST" : "AID", "GE", "TR");
+            articles.add(b.build());
+        }
+        store.upsertArticles(articles);
+        long from = Instant.parse("2031-01-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2031-01-02T00:00:00Z").toEpochMilli();
+        // all 25, pages of 10, newest first, no overlap
+        List<String> seen = new ArrayList<>();
+        ArticleQuery.Cursor cursor = null;
+        int pages = 0;
+        do {
+            ArticlePage page = store.search(new ArticleQuery(null, null, null, null, null, null, from, to, cursor, 10));
+            page.items().forEach(a -> seen.add(a.id()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(25).doesNotHaveDuplicates();
+        List<Long> times = seen.stream().map(id -> store.find(id).orElseThrow().article().publishedAt().toEpochMilli()).toList();
+        assertThat(times).isSortedAccordingTo(Collections.reverseOrder());
+
+        assertThat(store.search(new ArticleQuery("GE", null, null, null, null, null, from, to, null, 100)).items()).hasSize(9);
+        assertThat(store.search(new ArticleQuery(null, "emmanuel macron", null, null, null, null, from, to, null, 100)).items()).hasSize(7);
+        assertThat(store.search(new ArticleQuery(null, null, "nato", null, null, null, from, to, null, 100)).items()).hasSize(13);
+        assertThat(store.search(new ArticleQuery(null, null, "United Nations", null, null, null, from, to, null, 100)).items()).hasSize(12);
+        assertThat(store.search(new ArticleQuery(null, null, null, "AID", null, null, from, to, null, 100)).items()).hasSize(12);
+        assertThat(store.search(new ArticleQuery(null, null, null, null, "fr", null, from, to, null, 100)).items()).hasSize(12);
+        assertThat(store.search(new ArticleQuery(null, null, null, null, null, "AFP", from, to, null, 100)).items()).hasSize(5);
+        assertThat(store.search(new ArticleQuery("GE", null, null, "PROTEST", "en", null, from, to, null, 100)).items())
+                .extracting(EnrichedArticle::id).containsExactly("page-24", "page-18", "page-12", "page-06", "page-00");
+        long noon = Instant.parse("2031-01-01T06:00:00Z").toEpochMilli();
+        assertThat(store.search(new ArticleQuery(null, null, null, null, null, null, noon, to, null, 100)).items())
+                .hasSize(13); // i = 12..24 published from 06:00
+    }
+
+    @Test
+    void stats_count_per_key_and_bucket() {
+        List<EnrichedArticle> articles = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            articles.add(TestArticles.article("stats-" + i)
+                    .published(Instant.parse("2032-03-01T00:00:00Z").plusSeconds(1800L * i).toString()) // 2 per hour
+                    .countries(i < 8 ? "CN" : "IR").person("Ilham Aliyev", "AZ")
+                    .event("ASSAULT", "CN", "IR").event(i % 2 == 0 ? "REJECT" : "ASSAULT", "IR", "CN").build());
+        }
+        store.upsertArticles(articles);
+        long from = Instant.parse("2032-03-01T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2032-03-02T00:00:00Z").toEpochMilli();
+        List<StatSeries> countries = store.stats(new StatsQuery(StatsQuery.Kind.COUNTRIES, from, to, 3_600_000L, 10, null, false));
+        assertThat(countries).extracting(StatSeries::key).containsExactly("CN", "IR");
+        assertThat(countries.get(0).total()).isEqualTo(8);
+        assertThat(countries.get(0).label()).isEqualTo("Country CN");
+        assertThat(countries.get(0).buckets()).hasSize(4).allSatisfy(b -> assertThat(b.count()).isEqualTo(2));
+        assertThat(countries.get(0).buckets().get(0).startMs()).isEqualTo(from);
+        List<StatSeries> byDay = store.stats(new StatsQuery(StatsQuery.Kind.COUNTRIES, from, to, 86_400_000L, 1, null, false));
+        assertThat(byDay).singleElement().satisfies(s -> {
+            assertThat(s.key()).isEqualTo("CN");
+            assertThat(s.buckets()).containsExactly(new StatSeries.Bucket(from, 8));
+        });
+        List<StatSeries> events = store.stats(new StatsQuery(StatsQuery.Kind.EVENTS, from, to, 86_400_000L, 10, "CN", false));
+        assertThat(events).extracting(StatSeries::key, StatSeries::total)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ASSAULT", 18L), org.assertj.core.groups.Tuple.tuple("REJECT", 6L));
+        List<StatSeries> people = store.stats(new StatsQuery(StatsQuery.Kind.PEOPLE, from, to, 86_400_000L, 10, null, false));
+        assertThat(people).singleElement().satisfies(s -> {
+            assertThat(s.key()).isEqualTo("ilham_aliyev");
+            assertThat(s.label()).isEqualTo("Ilham Aliyev");
+            assertThat(s.total()).isEqualTo(12);
+        });
+    }
+
+    @Test
+    void a_batch_of_synthetic_articles_round_trips() {
+        SyntheticArticles synthetic = new SyntheticArticles(7, Instant.parse("2033-01-01T00:00:00Z"));
+        List<EnrichedArticle> batch = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) { // more rows than one multi-row statement holds
+            batch.add(synthetic.article("syn", i, Instant.parse("2033-02-01T00:00:00Z")));
+        }
+        long before = store.count();
+        assertThat(store.upsertArticles(batch).written()).isEqualTo(1500);
+        assertThat(store.count() - before).isEqualTo(1500);
+        assertThat(store.find("syn-1499")).contains(batch.get(1499));
+        assertThat(store.upsertArticles(batch).written()).isZero();
+    }
+
+    @Test
+    void a_record_the_database_rejects_is_a_data_error() {
+        // A NUL character is rejected by PostgreSQL (text and jsonb); SQLite stores it. Either way no partial write.
+        EnrichedArticle bad = TestArticles.article("nul-1").source("bad\u0000source").countries("AM").build();
+        try {
+            store.upsertArticles(List.of(bad, TestArticles.article("nul-2").countries("AM").build()));
+            assertThat(store.find("nul-2")).isPresent();
+        } catch (StoreException e) {
+            assertThat(e.isDataError()).isTrue();
+            assertThat(store.find("nul-2")).isEmpty();
+        }
+    }
+
+    // -------------------------------------------------------------------------
+
+    interface QueryFilter {
+        QueryBuilder apply(QueryBuilder b);
+    }
+
+    static final class QueryBuilder {
+        String country, person, organization, eventType;
+
+        QueryBuilder country(String v) { country = v; return this; }
+        QueryBuilder person(String v) { person = v; return this; }
+        QueryBuilder eventType(String v) { eventType = v; return this; }
+    }
+
+    private List<EnrichedArticle> query(QueryFilter f) {
+        QueryBuilder b = f.apply(new QueryBuilder());
+        return store.search(new ArticleQuery(b.country, b.person, b.organization, b.eventType, null, null, null, null, null, 1000)).items();
+    }
+
+    private static List<String> ids(List<EnrichedArticle> articles, String prefix) {
+        return articles.stream().map(EnrichedArticle::id).filter(id -> id.startsWith(prefix)).toList();
+    }
+
+    @Test
+    void store_url_rejects_unknown_schemes() {
+        assertThatThrownBy(() -> StoreUrl.parse("mysql://x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sqlite:PATH");
+    }
+
+    static PersonTag unused() {
+        return null;
+    }
+}
