@@ -119,7 +119,9 @@ final class CasualtyFinder {
                         i = j;
                         break;
                     }
-                    if (t.pos().equals(",") || t.pos().equals("CC") || t.pos().equals(".") || (t.pos().equals("IN") && !tx.equals("of"))) {
+                    boolean filler = t.pos().startsWith("NN") || t.pos().startsWith("JJ") || t.pos().equals("RB")
+                            || l.equals("be") || l.equals("have") || tx.equals("of");
+                    if (!filler) {
                         break;
                     }
                 }

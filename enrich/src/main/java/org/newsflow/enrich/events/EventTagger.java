@@ -220,7 +220,7 @@ public final class EventTagger {
         }
         EventLexicon.Element el = els.get(e);
         if (el.gap()) {
-            for (int skip = 0; skip <= 3; skip++) {
+            for (int skip = 0; skip <= 5; skip++) {
                 int size = positions.size();
                 if (i + skip <= toks.size() && match(els, e + 1, toks, i + skip, positions)) {
                     return true;
@@ -262,7 +262,8 @@ public final class EventTagger {
         // nominal triggers that only restate a verbal trigger of the same type ("engaged ... in a firefight")
         for (Cand c : byHead.values()) {
             int p = g.head(c.head);
-            if (p >= 0 && lex.cue("REF", lemma(toks.get(p))) && (g.is(c.head, "obj") || g.is(c.head, "nmod") || g.is(c.head, "obl"))) {
+            if (p >= 0 && lex.cue("REF", lemma(toks.get(p))) && (g.is(c.head, "obj")
+                    || toks.get(p).pos().startsWith("NN") && (g.is(c.head, "nmod") || g.is(c.head, "obl")))) {
                 c.dropped = true;
                 continue;
             }
@@ -411,7 +412,7 @@ public final class EventTagger {
         List<Token> toks = s.tokens();
         int h = c.head;
         Set<String> slots = c.match.trigger().targets();
-        boolean verb = toks.get(h).pos().startsWith("VB");
+        boolean verb = toks.get(h).pos().startsWith("VB") && !nominal(g, toks, h);
         List<Integer> src = new ArrayList<>();
         List<Integer> tgt = new ArrayList<>();
         if (verb) {
@@ -426,6 +427,14 @@ public final class EventTagger {
             } else {
                 src.addAll(subjectsOf(g, h));
                 tgt.addAll(slotDependents(g, toks, h, slots));
+            }
+            if (tgt.isEmpty()) {
+                // multiword triggers: "held talks with X" may hang "with X" on "talks"
+                for (int k : c.match.covered()) {
+                    if (k != h) {
+                        tgt.addAll(slotDependents(g, toks, k, slots));
+                    }
+                }
             }
             if (src.isEmpty()) {
                 src.addAll(inheritedSubject(g, toks, h));
@@ -472,6 +481,18 @@ public final class EventTagger {
                 }
             }
         }
+        if (!verb && src.isEmpty() && tgt.isEmpty() && g.head(h) >= 0) {
+            // "clashes take place on the border between A and B"
+            List<Integer> clause = new ArrayList<>();
+            collectSubtree(g, g.head(h), clause, 0, 3);
+            for (int d : clause) {
+                if ((g.is(d, "nmod") || g.is(d, "obl")) && hasCase(g, toks, d, "between") && !g.children(d, "conj").isEmpty()) {
+                    src.add(d);
+                    c.recip = true;
+                    break;
+                }
+            }
+        }
         if (isRecip(g, toks, tgt) || hasRecipAdverb(g, toks, h)) {
             c.recip = true;
             tgt.removeIf(t -> isRecipToken(toks, t));
@@ -509,6 +530,16 @@ public final class EventTagger {
         dedupe(c.sources);
         dedupe(c.targets);
         dedupe(c.third);
+    }
+
+    /** A gerund used as a noun ("fighting between the two countries left 286 dead"). */
+    private static boolean nominal(DepGraph g, List<Token> toks, int h) {
+        String pos = toks.get(h).pos();
+        if (pos.startsWith("NN")) {
+            return true;
+        }
+        return pos.equals("VBG") && g.children(h, "nsubj").isEmpty() && g.children(h, "aux").isEmpty()
+                && (g.is(h, "nsubj") || g.is(h, "obj") || g.is(h, "obl") || g.is(h, "nmod"));
     }
 
     private static void dedupe(List<Actor> actors) {
@@ -566,6 +597,8 @@ public final class EventTagger {
             } else if ((r.startsWith("advcl") || r.startsWith("acl")) && (hasCase(g, toks, x, "of") || hasCase(g, toks, x, "for"))
                     && !g.children(p, "obj").isEmpty()) {
                 return g.children(p, "obj");
+            } else if (r.equals("acl") && hasCase(g, toks, x, "of") && toks.get(p).pos().startsWith("NN")) {
+                return List.of(p); // "accused the forces of having fired"
             } else if (r.startsWith("acl:relcl")) {
                 return List.of(p);
             } else if (r.startsWith("advcl") || r.equals("conj")) {
@@ -615,7 +648,7 @@ public final class EventTagger {
         }
         for (int c : g.children(h)) {
             String r = g.rel(c);
-            boolean take = r.startsWith("compound") || r.startsWith("amod") || r.startsWith("nmod:poss") || r.startsWith("flat")
+            boolean take = r.startsWith("compound") || (r.startsWith("amod") && c < h) || r.startsWith("nmod:poss") || r.startsWith("flat")
                     || r.equals("det") || r.startsWith("nummod") || r.equals("case") || r.startsWith("appos")
                     || (r.startsWith("nmod") && (hasCase(g, toks, c, "of") || hasCase(g, toks, c, "in") || hasCase(g, toks, c, "from")));
             if (take) {
@@ -633,7 +666,22 @@ public final class EventTagger {
             int noun = g.head(h) >= 0 ? g.head(g.head(h)) : -1; // that <- verb <- noun
             return noun >= 0 && noun != h ? resolveOne(doc, s, g, noun) : List.of();
         }
-        if (pos.equals("PRP") || pos.equals("EX")) {
+        if (pos.equals("PRP") || pos.equals("PRP$")) {
+            String w = ht.text().toLowerCase(Locale.ROOT);
+            if (w.matches("it|its|they|them|their|he|him|his|she|her")) {
+                for (int r = 0; r < toks.size(); r++) {
+                    if (g.head(r) == -1) {
+                        for (int sj : g.children(r, "nsubj")) {
+                            if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                                return resolveOne(doc, s, g, sj);
+                            }
+                        }
+                    }
+                }
+            }
+            return List.of();
+        }
+        if (pos.equals("EX")) {
             return List.of();
         }
         List<Integer> span = phrase(g, toks, h);
@@ -690,6 +738,14 @@ public final class EventTagger {
                         m.sector() != null ? m.sector() : sector));
                 return same;
             }
+            if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
+                List<Actor> out = new ArrayList<>();
+                for (Actor a : doc.lastPair) {
+                    out.add(new Actor(a.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                            m.sector() != null ? m.sector() : sector));
+                }
+                return out;
+            }
             String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
             String sec = m.sector() != null ? m.sector() : sector;
             String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
@@ -711,7 +767,7 @@ public final class EventTagger {
             return List.of(new Actor(countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
         }
         // "the two countries", "both sides": the last pair of countries named together
-        if ((lemmas.contains("two") || lemmas.contains("both")) && lex.cue("PAIR", lemma(ht)) && doc.lastPair.size() == 2) {
+        if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
             return doc.lastPair;
         }
         if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
@@ -721,6 +777,20 @@ public final class EventTagger {
             return List.of(new Actor(null, phraseText, "UNNAMED", sector));
         }
         return List.of();
+    }
+
+    private boolean mentionsPair(List<Token> toks, List<Integer> span) {
+        for (int k = 0; k + 1 < span.size(); k++) {
+            String w = toks.get(span.get(k)).text().toLowerCase(Locale.ROOT);
+            if (w.equals("two") || w.equals("both")) {
+                for (int j = k + 1; j < Math.min(span.size(), k + 3); j++) {
+                    if (lex.cue("PAIR", lemma(toks.get(span.get(j))))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasConjModifier(DepGraph g, List<Integer> span) {
@@ -904,6 +974,10 @@ public final class EventTagger {
         List<Token> toks = s.tokens();
         int base = s.firstToken();
         List<Integer> roots = new ArrayList<>(List.of(c.head));
+        if (c.match.trigger().absorb()) {
+            roots.addAll(g.children(c.head, "xcomp"));
+            roots.addAll(g.children(c.head, "ccomp"));
+        }
         int p = g.head(c.head);
         if (p >= 0 && toks.get(c.head).pos().startsWith("NN") && (g.is(c.head, "obj") || g.is(c.head, "obl"))) {
             roots.add(p);
@@ -942,6 +1016,12 @@ public final class EventTagger {
                 if (m != null) {
                     setLocation(c, m);
                     return;
+                }
+                for (int e : g.children(d, "nmod")) {
+                    if (LOCATIVE.contains(caseOf(g, toks, e)) && geoIn(doc, s, g, e) != null) {
+                        setLocation(c, geoIn(doc, s, g, e));
+                        return;
+                    }
                 }
             }
         }
@@ -1001,6 +1081,8 @@ public final class EventTagger {
             if (isReportDate(toks, e)) {
                 continue;
             }
+            boolean since = e.first() > 0 && toks.get(e.first() - 1).text().equalsIgnoreCase("since")
+                    || e.first() > 1 && toks.get(e.first() - 2).text().equalsIgnoreCase("since");
             // the lowest trigger above the expression owns it
             Cand owner = null;
             int anchor = e.last();
@@ -1020,15 +1102,15 @@ public final class EventTagger {
                     }
                 }
             }
-            if (owner != null) {
+            if (owner != null && !(since && g.head(e.last()) != owner.head)) {
                 own.putIfAbsent(owner, e);
-            } else {
+            } else if (!since) {
                 free.add(e);
             }
         }
         for (Cand c : live) {
             DateNormalizer.Expr e = own.get(c);
-            if (e == null) {
+            if (e == null && !c.hypothetical) {
                 int best = Integer.MAX_VALUE;
                 for (DateNormalizer.Expr f : free) {
                     int d = Math.min(Math.abs(f.first() - c.head), Math.abs(f.last() - c.head));
@@ -1168,6 +1250,9 @@ public final class EventTagger {
             }
         }
         if (pairs.isEmpty()) {
+            if (c.date == null && c.locCountry == null && c.dead == null && c.injured == null) {
+                return; // "difficult talks": nothing says who, when or where
+            }
             pairs.add(new Actor[] {null, null});
         }
         Set<String> seen = new HashSet<>();

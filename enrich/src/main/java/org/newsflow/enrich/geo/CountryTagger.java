@@ -397,6 +397,8 @@ public final class CountryTagger {
         final Set<String> admins = new HashSet<>();
         /** sub-national evidence per country: states, provinces, counties, towns of one country */
         final Map<String, Double> local = new HashMap<>();
+        /** national evidence per country: names, demonyms, institutions */
+        final Map<String, Double> nat = new HashMap<>();
         final String body;
 
         Context(String body) {
@@ -454,6 +456,9 @@ public final class CountryTagger {
             if (cs.size() == 1) {
                 String cc = cs.iterator().next();
                 ctx.add(cc, cityOnly ? 0.5 : 1.0);
+                if (!cityOnly) {
+                    ctx.nat.merge(cc, 1.0, Double::sum);
+                }
                 boolean region = false;
                 for (Entry e : x.entries) {
                     if (e.kind() == Kind.REGION && e.curated() && !e.admin1().isEmpty()) {
@@ -549,12 +554,21 @@ public final class CountryTagger {
         if (!cities.isEmpty()) {
             Entry best = null;
             double bestScore = -1;
+            double second = -1;
             for (Entry c : cities) {
                 double s = cityScore(c, ctx);
                 if (s > bestScore) {
+                    second = bestScore;
                     bestScore = s;
                     best = c;
+                } else if (s > second) {
+                    second = s;
                 }
+            }
+            // namesakes in two countries and nothing in the article to choose between them: say nothing
+            if (bestScore - second < AMBIGUITY_MARGIN && !supported(best, ctx)) {
+                x.rejected = true;
+                return;
             }
             boolean inContext = ctx.country(best.country()) > 0;
             boolean accept = location
@@ -581,12 +595,27 @@ public final class CountryTagger {
         x.rejected = true;
     }
 
+    /** Minimum score lead of a city over a namesake in another country, unless the article names its state or country. */
+    static final double AMBIGUITY_MARGIN = 0.5;
+
+    private static boolean supported(Entry c, Context ctx) {
+        if (ctx.nat.getOrDefault(c.country(), 0.0) > 0) {
+            return true;
+        }
+        for (String a : c.admins()) {
+            if (ctx.admins.contains(c.country() + "-" + a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double cityScore(Entry c, Context ctx) {
         double s = Math.log10(Math.max(c.population(), 1));
         // the article's own evidence for the country, saturating: a local paper's many US places outweigh
         // the population of a foreign namesake (Dublin, Ohio vs Dublin, Ireland)
-        s += 0.5 * Math.min(ctx.country(c.country()), 2.0);
-        s += 2.0 * Math.min(ctx.local(c.country()), 3.0);
+        s += Math.min(ctx.nat.getOrDefault(c.country(), 0.0), 2.5);
+        s += 1.5 * Math.min(ctx.local(c.country()), 2.0);
         for (String a : c.admins()) {
             if (ctx.admins.contains(c.country() + "-" + a)) {
                 s += 2.5;

@@ -106,6 +106,8 @@ public final class PeopleTagger {
                 "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                 "sep", "sept", "oct", "nov", "dec");
+        private static final Set<String> STREET = Set.of("st", "street", "ave", "avenue", "blvd", "boulevard", "road", "rd",
+                "lane", "ln", "drive", "dr", "highway", "hwy", "square", "plaza");
         private static final Set<String> PORTFOLIO_TITLES = Set.of("secretary", "minister", "ministers", "secretaries");
         private static final Set<String> ACTOR_GEO_KINDS = Set.of("NAME", "DEMONYM", "CAPITAL", "INSTITUTION");
 
@@ -228,6 +230,11 @@ public final class PeopleTagger {
 
         private String span(int first, int last) {
             return text.body().substring(tok(first).begin(), tok(last).end());
+        }
+
+        private boolean isQuote(int i) {
+            String t = tok(i).text();
+            return t.equals("\"") || t.equals("\u201c") || t.equals("\u201d") || t.equals("``") || t.equals("''");
         }
 
         private boolean placeNotTown(int i) {
@@ -787,8 +794,18 @@ public final class PeopleTagger {
                     continue;
                 }
                 int j = i;
-                while (j + 1 < n && "PERSON".equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
-                    j++;
+                while (true) {
+                    while (j + 1 < n && "PERSON".equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
+                        j++;
+                    }
+                    // a quoted nickname inside a name: Katherine "Kay" Parsons
+                    int q = j + 1;
+                    if (q + 3 < n && sameSentence(i, q + 3) && isQuote(q) && "PERSON".equals(tok(q + 1).ner()) && isQuote(q + 2)
+                            && "PERSON".equals(tok(q + 3).ner()) && free(q + 1) && free(q + 3)) {
+                        j = q + 3;
+                        continue;
+                    }
+                    break;
                 }
                 int next = j + 1;
                 // a run that touches a media/organization token is an organization CoreNLP misread
@@ -859,6 +876,9 @@ public final class PeopleTagger {
             String t = span(first, last);
             if (tagger.isMedia(t) || lx.orgByFoldedName.containsKey(String.join(" ", Names.words(t)))) {
                 return null;
+            }
+            if (STREET.contains(low[last]) && first < last) {
+                return null; // an address: "N. Poplar St."
             }
             PersonCandidate c = new PersonCandidate();
             c.first = first;

@@ -143,6 +143,13 @@ class PeopleTaggerTest {
         assertThat(r.people().get(0).country()).isEqualTo("TR");
     }
 
+    @Test
+    void quotedNicknameStaysInsideOneNameAndAddressesAreNotPeople() {
+        PeopleResult r = tag("Police charged him in the beating of Katherine \"Kay\" Parsons, who lived at 1199 N. Poplar St. in the city.");
+        assertThat(r.people()).hasSize(1);
+        assertThat(r.people().get(0).key()).isEqualTo("katherine kay parsons");
+    }
+
     // ------------------------------------------------------------------------------------------- unnamed actors
 
     @Test

@@ -62,6 +62,16 @@ public enum Dialect {
 
     /** Flyway placeholders: the one schema file's type differences. */
     public Map<String, String> migrationPlaceholders() {
-        return Map.of("json_type", this == POSTGRESQL ? "JSONB" : "TEXT");
+        return this == POSTGRESQL
+                ? Map.of("json_type", "JSONB", "json_compression", "COMPRESSION lz4")
+                : Map.of("json_type", "TEXT", "json_compression", "");
+    }
+
+    /**
+     * Default number of connections one upsert batch is spread over (disjoint sets of ids, one transaction each):
+     * PostgreSQL runs each on its own backend, so the server's cores work in parallel; SQLite has a single writer.
+     */
+    public int defaultWriters() {
+        return this == POSTGRESQL ? 2 : 1;
     }
 }

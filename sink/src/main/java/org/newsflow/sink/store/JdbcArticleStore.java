@@ -21,6 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.newsflow.contract.Actor;
@@ -31,6 +36,7 @@ import org.newsflow.contract.Json;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,20 +48,41 @@ public final class JdbcArticleStore implements ArticleStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcArticleStore.class);
     /** Rows per multi-row INSERT: far below SQLite's 32,766 and PostgreSQL's 65,535 bind-parameter limits. */
     private static final int MAX_PARAMS = 8_000;
+    /** Below this many articles per writer a batch is not split. */
+    private static final int MIN_SHARD = 250;
     private static final String[] CHILD_TABLES = {"article_country", "article_person", "article_organization", "events"};
 
     private final StoreUrl url;
     private final Dialect dialect;
     private final HikariDataSource dataSource;
+    private final int writers;
+    private final ExecutorService writerPool;
 
-    private JdbcArticleStore(StoreUrl url, HikariDataSource dataSource) {
+    private JdbcArticleStore(StoreUrl url, HikariDataSource dataSource, int writers) {
         this.url = url;
         this.dialect = url.dialect();
         this.dataSource = dataSource;
+        this.writers = writers;
+        AtomicInteger n = new AtomicInteger();
+        this.writerPool = Executors.newFixedThreadPool(writers, r -> {
+            Thread t = new Thread(r, "newsflow-sink-writer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Connects, creates the schema (and the SQLite file's folder) if needed and migrates it. */
+    /**
+     * Connects, creates the schema (and the SQLite file's folder) if needed and migrates it. Batches are spread over
+     * {@code NEWSFLOW_SINK_WRITERS} connections (default: 2 on PostgreSQL, 1 on SQLite).
+     */
     public static JdbcArticleStore open(StoreUrl url) {
+        return open(url, Settings.fromEnvironment().getInt("SINK_WRITERS", url.dialect().defaultWriters()));
+    }
+
+    public static JdbcArticleStore open(StoreUrl url, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("NEWSFLOW_SINK_WRITERS must be at least 1");
+        }
         if (url.sqliteFile() != null && url.sqliteFile().toAbsolutePath().getParent() != null) {
             try {
                 Files.createDirectories(url.sqliteFile().toAbsolutePath().getParent());
@@ -71,6 +98,7 @@ public final class JdbcArticleStore implements ArticleStore {
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(10_000);
         url.dialect().configure(config);
+        config.setMaximumPoolSize(Math.max(config.getMaximumPoolSize(), writers + 4));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             migrate(url, dataSource);
@@ -79,7 +107,7 @@ public final class JdbcArticleStore implements ArticleStore {
             throw e;
         }
         LOG.info("article store ready: {}", url.redacted());
-        return new JdbcArticleStore(url, dataSource);
+        return new JdbcArticleStore(url, dataSource, writers);
     }
 
     private static void migrate(StoreUrl url, HikariDataSource dataSource) {
@@ -116,6 +144,47 @@ public final class JdbcArticleStore implements ArticleStore {
             newest.merge(v.id(), v, (a, b) -> b.version() >= a.version() ? b : a);
         }
         List<ArticleVersion> candidates = new ArrayList<>(newest.values());
+        int shards = Math.min(writers, Math.max(1, candidates.size() / MIN_SHARD));
+        if (shards <= 1) {
+            int written = writeShard(candidates);
+            return new UpsertResult(versions.size(), written, versions.size() - written);
+        }
+        List<List<ArticleVersion>> parts = new ArrayList<>();
+        for (int k = 0; k < shards; k++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            parts.get(i % shards).add(candidates.get(i));
+        }
+        List<Future<Integer>> results = new ArrayList<>();
+        for (List<ArticleVersion> part : parts) {
+            results.add(writerPool.submit(() -> writeShard(part)));
+        }
+        int written = 0;
+        StoreException failure = null;
+        for (Future<Integer> f : results) {
+            try {
+                written += f.get();
+            } catch (ExecutionException e) {
+                StoreException se = e.getCause() instanceof StoreException x ? x
+                        : new StoreException("upsert failed: " + e.getCause(), false, e.getCause());
+                if (failure == null || (se.isDataError() && !failure.isDataError())) {
+                    failure = se;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while writing", false, e);
+            }
+        }
+        if (failure != null) {
+            // Shards that committed are re-applied as stale no-ops when the caller retries: nothing is lost.
+            throw failure;
+        }
+        return new UpsertResult(versions.size(), written, versions.size() - written);
+    }
+
+    /** One transaction: the article rows, then the tag rows of the articles whose version won. */
+    private int writeShard(List<ArticleVersion> candidates) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -123,7 +192,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 List<ArticleVersion> winners = candidates.stream().filter(v -> won.contains(v.id())).toList();
                 replaceTags(c, winners);
                 c.commit();
-                return new UpsertResult(versions.size(), winners.size(), versions.size() - winners.size());
+                return winners.size();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
@@ -131,7 +200,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("upsert of " + versions.size() + " articles failed: " + e.getMessage(),
+            throw new StoreException("upsert of " + candidates.size() + " articles failed: " + e.getMessage(),
                     dialect.isDataError(e), e);
         }
     }
@@ -485,6 +554,7 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public void close() {
+        writerPool.shutdownNow();
         dataSource.close();
     }
 
