@@ -714,7 +714,7 @@ public final class EventTagger {
         }
         for (int i : span) {
             for (int c : g.children(i, "conj")) {
-                if (g.is(i, "amod") || g.is(i, "compound")) {
+                if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
                     doc.geo.mentionAt(base + c).ifPresent(m -> {
                         if (!countries.contains(m.country())) {
                             countries.add(m.country());

@@ -171,6 +171,7 @@ public final class CountryTagger {
             }
         }
         unknownPlacesBeforeState(matches, pieces, tokens, body, out);
+        unknownLocalPlaces(ctx, text, mask == null ? TextMask.none() : mask, out);
         out.sort(Comparator.comparingInt(GeoMention::begin));
         return build(out, text);
     }
@@ -508,8 +509,9 @@ public final class CountryTagger {
         // 2. abbreviations stand alone only when long and unambiguous ("Calif.", "Tenn."); else only as qualifiers
         if (names.isEmpty() && regions.isEmpty() && cities.isEmpty()) {
             Entry a = abbrs.isEmpty() ? null : abbrs.get(0);
-            if (a != null && (x.afterComma || (a.kind() == Kind.ABBR && x.surface.contains(".")
-                    && !AMBIGUOUS_ABBR.contains(x.surface) && tokens.get(x.firstToken).isProperNoun()))) {
+            String dotted = x.surface.endsWith(".") ? x.surface : x.surface + ".";
+            if (a != null && (x.afterComma || (a.kind() == Kind.ABBR && x.surface.indexOf('.') > 0
+                    && !AMBIGUOUS_ABBR.contains(dotted) && tokens.get(x.firstToken).isProperNoun()))) {
                 choose(x, a, "REGION");
             } else {
                 x.rejected = true;
@@ -825,6 +827,52 @@ public final class CountryTagger {
         }
     }
 
+    /**
+     * A place CoreNLP calls LOCATION that the gazetteer does not know (a village, a neighbourhood, a river), in an
+     * article whose places all lie in one country (at least two sub-national units of it and none elsewhere):
+     * it is taken to lie in that country, with kind PLACE. It never adds a country the article did not have.
+     */
+    private void unknownLocalPlaces(Context ctx, AnalyzedText text, TextMask mask, List<GeoMention> out) {
+        String home = null;
+        double total = 0;
+        for (Map.Entry<String, Double> e : ctx.local.entrySet()) {
+            total += e.getValue();
+            if (home == null || e.getValue() > ctx.local(home)) {
+                home = e.getKey();
+            }
+        }
+        if (home == null || ctx.local(home) < 2 || ctx.local(home) < 0.9 * total) {
+            return;
+        }
+        Set<Integer> used = new HashSet<>();
+        for (GeoMention g : out) {
+            for (int i = g.firstToken(); i <= g.lastToken(); i++) {
+                used.add(i);
+            }
+        }
+        List<GeoMention> add = new ArrayList<>();
+        for (EntityMention e : text.entities()) {
+            if (!e.type().equals("LOCATION") || mask.covers(e.begin(), e.end())) {
+                continue;
+            }
+            boolean free = true;
+            for (int i = e.firstToken(); i <= e.lastToken() && free; i++) {
+                free = !used.contains(i);
+            }
+            String t = e.text();
+            if (!free || t.length() < 3 || !Character.isUpperCase(t.charAt(0)) || !gaz.lookup(t).isEmpty()
+                    || GENERIC_LOCATIONS.contains(t)) {
+                continue;
+            }
+            add.add(new GeoMention(e.firstToken(), e.lastToken(), e.begin(), e.end(), t, home, "PLACE", t));
+        }
+        out.addAll(add);
+    }
+
+    private static final Set<String> GENERIC_LOCATIONS = Set.of("West", "East", "North", "South", "Midwest", "Earth",
+            "Europe", "Asia", "Africa", "Middle East", "Caucasus", "Balkans", "Pacific", "Atlantic", "Northeast",
+            "Southeast", "Northwest", "Southwest", "Gulf", "Mediterranean", "Arctic", "Antarctica", "Scandinavia");
+
     // ------------------------------------------------------------------ output
 
     private static final Map<String, Double> WEIGHT = Map.of(
@@ -865,7 +913,7 @@ public final class CountryTagger {
         Map<String, List<GeoMention>> byPlace = new LinkedHashMap<>();
         for (GeoMention g : mentions) {
             if (g.place() != null) {
-                String kind = g.kind().equals("REGION") ? "REGION" : "CITY";
+                String kind = g.kind().equals("REGION") ? "REGION" : g.kind().equals("PLACE") ? "PLACE" : "CITY";
                 byPlace.computeIfAbsent(kind + "\t" + g.place() + "\t" + g.country(), k -> new ArrayList<>()).add(g);
             }
         }

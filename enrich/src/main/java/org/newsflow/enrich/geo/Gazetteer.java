@@ -92,7 +92,7 @@ public final class Gazetteer {
             synchronized (Gazetteer.class) {
                 g = defaultInstance;
                 if (g == null) {
-                    defaultInstance = g = load(DEFAULT_MIN_POPULATION);
+                    defaultInstance = g = load(Integer.getInteger("newsflow.gazetteer.minPopulation", DEFAULT_MIN_POPULATION));
                 }
             }
         }
@@ -198,6 +198,10 @@ public final class Gazetteer {
             }
             String place = kind == Kind.REGION || kind == Kind.ABBR || kind == Kind.POSTAL ? phrase : null;
             add(phrase, new Entry(kind, country, place, extra, 0, false, true, Set.of()));
+            // CoreNLP splits a sentence-final period off: "Charleston, W.Va." -> "W.Va" "."
+            if (kind == Kind.ABBR && phrase.endsWith(".") && phrase.length() > 3) {
+                add(phrase.substring(0, phrase.length() - 1), new Entry(kind, country, place, extra, 0, false, true, Set.of()));
+            }
         }
         // ABBR/POSTAL entries name their state by its full name
         Map<String, String> stateNames = new HashMap<>();

@@ -106,27 +106,9 @@ class SeedArticleTest {
         assertSeed(tagger.tag(text, StubGeo.tag(text), mask));
     }
 
-    /** With the real country tagger when the geo module provides it (looked up reflectively so this test compiles without it). */
     @Test
-    void seedWithRealCountryTaggerWhenPresent() throws Exception {
-        Class<?> c;
-        try {
-            c = Class.forName("org.newsflow.enrich.geo.CountryTagger");
-        } catch (ClassNotFoundException e) {
-            return;
-        }
-        GeoResult geo;
-        try {
-            Object countryTagger = c.getMethod("loadDefault").invoke(null);
-            geo = (GeoResult) c.getMethod("tag", AnalyzedText.class, TextMask.class).invoke(countryTagger, text, TextMask.none());
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            // a half-built geo module (another engineer's work in progress) is not this tagger's failure
-            org.junit.jupiter.api.Assumptions.assumeFalse(e.getCause() instanceof LinkageError, "country tagger not loadable: " + e.getCause());
-            throw e;
-        } catch (LinkageError e) {
-            org.junit.jupiter.api.Assumptions.abort("country tagger not loadable: " + e);
-            return;
-        }
+    void seedWithRealCountryTagger() {
+        GeoResult geo = org.newsflow.enrich.geo.CountryTagger.loadDefault().tag(text, TextMask.none());
         assertSeed(tagger.tag(text, geo, TextMask.none()));
     }
 }

@@ -42,6 +42,19 @@ public record BenchCorpus(List<RawArticle> articles, List<String> origins) {
         return new BenchCorpus(List.copyOf(articles), List.copyOf(origins));
     }
 
+    /** A deterministic subset for the short mode: every second article, and always the seed sample. */
+    public BenchCorpus sample() {
+        List<RawArticle> a = new ArrayList<>();
+        List<String> o = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            if (i % 2 == 0 || origins.get(i).endsWith(Path.of(SEED).getFileName().toString())) {
+                a.add(articles.get(i));
+                o.add(origins.get(i));
+            }
+        }
+        return new BenchCorpus(List.copyOf(a), List.copyOf(o));
+    }
+
     /** bench/corpus and the seed sample, found from the working directory upwards, else from the launcher jar's location. */
     public static List<Path> defaultRoots() throws IOException {
         for (Path start : candidates()) {

@@ -24,6 +24,7 @@ public final class BenchResults {
 
     List<String> corpusRoots;
     int articles;
+    int corpusArticles;
     long[] words;
     int[] tokens;
 
@@ -89,9 +90,10 @@ public final class BenchResults {
         md.append(f("- Wall time of the whole run: %.0f s%n", wallSeconds));
         long minWords = Arrays.stream(words).min().orElse(0);
         long maxWords = Arrays.stream(words).max().orElse(0);
-        md.append(f("- Articles: %d (%s), %,d words (%d-%d per article), **%,d tokens** by CoreNLP's tokenizer (%.0f per article)%n",
-                articles, String.join(" + ", corpusRoots), Arrays.stream(words).sum(), minWords, maxWords, totalTokens(),
-                (double) totalTokens() / articles));
+        md.append(f("- Articles: %d%s (%s), %,d words (%d-%d per article), **%,d tokens** by CoreNLP's tokenizer (%.0f per article)%n",
+                articles, articles < corpusArticles ? " of " + corpusArticles + ", the short mode's subset: every second article and the seed" : "",
+                String.join(" + ", corpusRoots.stream().map(BenchResults::relative).toList()), Arrays.stream(words).sum(), minWords, maxWords,
+                totalTokens(), (double) totalTokens() / articles));
         md.append(f("- Loading: newsflow enricher %.1f s (including its first article); baseline CoreNLP %.1f s, first call %.1f s%n",
                 newsflowLoadSeconds, baselineLoadSeconds, baselineFirstCallSeconds));
         md.append(f("- Tags newsflow produced on these articles (one pass): %d countries, %d people, %d organizations, %d locations, %d events%n%n",
@@ -138,6 +140,9 @@ public final class BenchResults {
                     + "%.2f articles/s (open loop, evenly spaced) = %.0f%% of the measured capacity, for %.0f s, %d articles, %d enrich threads%n%n",
                     latency.offeredPerSecond(), 100 * latency.offeredPerSecond() / pipeline.get(pipeline.size() - 1).articlesPerSecond(),
                     latency.seconds(), latency.articles(), latency.threads()));
+            if (latency.articles() < 100) {
+                md.append(f("With %d samples, p99 is the slowest article or close to it.%n%n", latency.articles()));
+            }
             md.append("| p50 | p95 | p99 | max |\n|---:|---:|---:|---:|\n");
             md.append(f("| %.0f ms | %.0f ms | **%.0f ms** | %.0f ms |%n", latency.percentileMillis(50), latency.percentileMillis(95),
                     latency.percentileMillis(99), latency.maxMillis()));
@@ -150,8 +155,35 @@ public final class BenchResults {
                 mib(liveHeapEnricherOnly), mib(liveHeapPipeline)));
         md.append(f("- Peak RSS (VmHWM) %s: %s; RSS at the end %s%n", rssPeakReset ? "during the pipeline stage (reset before it)"
                 : "of the whole process (could not be reset)", mib(rssPeak), mib(rssNow)));
+        md.append(targets());
         md.append(endMarker(mode)).append('\n');
         return md.toString();
+    }
+
+    /** The targets, met or not, by these figures. */
+    private String targets() {
+        StringBuilder t = new StringBuilder("\n**Targets**\n\n");
+        for (Throughput.Result b : baseline) {
+            double ratio = newsflowAt(b.threads()).articlesPerSecond() / b.articlesPerSecond();
+            t.append(f("- Enrichment >= 5x baseline articles/s at %d thread(s) (stretch 10x): %.1fx, %s%n", b.threads(), ratio,
+                    ratio >= 10 ? "met, stretch met" : ratio >= 5 ? "met (stretch not met)" : "NOT met"));
+        }
+        for (PipelineBench.Capacity c : pipeline) {
+            double ratio = c.articlesPerSecond() / newsflowAt(c.threads()).articlesPerSecond();
+            t.append(f("- Pipeline >= 0.9x in-process enrichment at %d thread(s): %.2fx, %s%n", c.threads(), ratio, ratio >= 0.9 ? "met" : "NOT met"));
+        }
+        if (latency != null) {
+            double p99 = latency.percentileMillis(99);
+            t.append(f("- Latency p99 < 1 s at 50%% load: %.0f ms, %s%n", p99, p99 < 1000 ? "met" : "NOT met"));
+        }
+        return t.toString();
+    }
+
+    /** A path relative to the working directory when it is under it (the figures should not name one machine's layout). */
+    private static String relative(String path) {
+        Path p = Path.of(path).toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : path;
     }
 
     private static String row(Throughput.Result r, String engine, String ratio) {

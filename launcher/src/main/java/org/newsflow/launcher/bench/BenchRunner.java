@@ -89,12 +89,15 @@ public final class BenchRunner {
         log("newsflow bench (%s mode) on %s", r.mode, r.machine.summary());
 
         List<Path> roots = options.corpusRoots().isEmpty() ? BenchCorpus.defaultRoots() : options.corpusRoots();
-        BenchCorpus corpus = BenchCorpus.load(roots);
+        BenchCorpus all = BenchCorpus.load(roots);
+        BenchCorpus corpus = options.quick() ? all.sample() : all;
         List<RawArticle> articles = corpus.articles();
         r.corpusRoots = roots.stream().map(Path::toString).toList();
         r.articles = articles.size();
+        r.corpusArticles = all.size();
         r.words = articles.stream().mapToLong(a -> a.body().split("\\s+").length).toArray();
-        log("corpus: %d articles from %s", articles.size(), r.corpusRoots);
+        log("corpus: %d articles from %s%s", articles.size(), r.corpusRoots,
+                options.quick() ? " (short mode: every second of the " + all.size() + " articles, and the seed)" : "");
 
         try (MemoryProbe memory = new MemoryProbe()) {
             // -- load and warm up newsflow's enricher (one CoreNLP pipeline per process), and count its tags

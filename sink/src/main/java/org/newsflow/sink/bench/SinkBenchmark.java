@@ -35,7 +35,8 @@ public final class SinkBenchmark {
      * @param seconds from the sink's start to the last article stored (includes joining the group)
      * @param loadSeconds from the first record polled to the last article stored
      */
-    public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds) {
+    public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds,
+                         long batches, double batchSeconds, double storeWriteSeconds) {
         public double articlesPerSecond() {
             return articles / loadSeconds;
         }
@@ -44,8 +45,10 @@ public final class SinkBenchmark {
         public String toString() {
             return String.format(java.util.Locale.ROOT,
                     "sink benchmark: %d enriched articles from Kafka into %s: %.0f articles/s (%.2f s from first poll to last commit;"
-                            + " %.2f s including group join; producing them took %.2f s)",
-                    articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds);
+                            + " %.2f s including group join; producing them took %.2f s; %d batches: %.2f s in batches,"
+                            + " of which %.2f s in database writes)",
+                    articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds, batches, batchSeconds,
+                    storeWriteSeconds);
         }
     }
 
@@ -85,7 +88,8 @@ public final class SinkBenchmark {
                 if (stored != n) {
                     throw new IllegalStateException("expected " + n + " new articles in the store, found " + stored);
                 }
-                return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds);
+                return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds,
+                        sink.metrics().batches(), sink.metrics().batchSeconds(), sink.metrics().storeWriteSeconds());
             }
         }
     }

@@ -20,6 +20,8 @@ public final class SinkMetrics {
     final Counter commitFailures;
     /** poll-to-commit time of one batch [newsflow_sink_batch_seconds] */
     final Timer batch;
+    /** time in the store's upsert (database transaction) per batch [newsflow_sink_store_write_seconds] */
+    final Timer storeWrite;
 
     public SinkMetrics(MeterRegistry registry) {
         consumed = Counter.builder("newsflow.sink.records.consumed").description("records polled from the enriched topic").register(registry);
@@ -29,6 +31,7 @@ public final class SinkMetrics {
         storeFailures = Counter.builder("newsflow.sink.store.failures").description("failed store writes (retried)").register(registry);
         commitFailures = Counter.builder("newsflow.sink.commit.failures").description("failed offset commits").register(registry);
         batch = Timer.builder("newsflow.sink.batch").description("poll-to-commit time of a batch").register(registry);
+        storeWrite = Timer.builder("newsflow.sink.store.write").description("store upsert time of a batch").register(registry);
     }
 
     public long consumed() {
@@ -45,6 +48,19 @@ public final class SinkMetrics {
 
     public long deadLetters() {
         return (long) deadLetters.count();
+    }
+
+    /** Seconds spent in batches (poll to commit) and in store writes, for the benchmark. */
+    public double batchSeconds() {
+        return batch.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+    }
+
+    public double storeWriteSeconds() {
+        return storeWrite.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9;
+    }
+
+    public long batches() {
+        return batch.count();
     }
 
     public long storeFailures() {

@@ -229,7 +229,7 @@ public final class SinkService implements AutoCloseable {
             return;
         }
         try {
-            count(retrying(() -> store.upsert(versions)));
+            count(retrying(() -> metrics.storeWrite.record(() -> store.upsert(versions))));
         } catch (StoreException e) { // a data error: find the culprits one by one
             LOG.warn("batch of {} rejected by the database ({}); writing its records one by one", versions.size(), e.getMessage());
             for (int i = 0; i < versions.size(); i++) {

@@ -96,7 +96,7 @@ public final class JdbcArticleStore implements ArticleStore {
         config.setAutoCommit(true);
         // Fail fast at start-up is wrong for a service that must wait for its database: keep trying for a while.
         config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(Settings.fromEnvironment().getLong("SINK_DB_TIMEOUT_MS", 5_000));
         url.dialect().configure(config);
         config.setMaximumPoolSize(Math.max(config.getMaximumPoolSize(), writers + 4));
         HikariDataSource dataSource = new HikariDataSource(config);

@@ -45,6 +45,7 @@ import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.PostgresTestSupport;
+import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestArticles;
 import org.newsflow.sink.store.ArticlePage;
 import org.newsflow.sink.store.ArticleQuery;
@@ -222,6 +223,35 @@ class SinkServiceKafkaTest {
                 assertThat(sink.isRetrying()).isFalse();
                 assertThat(sink.metrics().written()).isEqualTo(200);
             }
+        }
+    }
+
+    @Test
+    void survives_a_real_postgresql_outage_without_losing_or_skipping_records() throws Exception {
+        String schemaUrl = PostgresTestSupport.freshSchemaUrl("sink_outage_test");
+        System.setProperty("newsflow.sink.db.timeout.ms", "1000");
+        try (TcpProxy proxy = new TcpProxy(Integer.parseInt(PostgresTestSupport.HOST.substring(PostgresTestSupport.HOST.indexOf(':') + 1)))) {
+            SinkConfig config = config("outage", schemaUrl.replace(PostgresTestSupport.HOST, "127.0.0.1:" + proxy.port()));
+            List<ProducerRecord<String, byte[]>> first = new ArrayList<>();
+            List<ProducerRecord<String, byte[]>> second = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                first.add(record(config, TestArticles.article("outage-a" + i).countries("IR").build()));
+                second.add(record(config, TestArticles.article("outage-b" + i).countries("IR").build()));
+            }
+            send(config, first);
+            try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().written() == 100);
+                proxy.down(); // the database goes away: open connections cut, new ones refused
+                send(config, second);
+                await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().storeFailures() >= 2 && sink.isRetrying());
+                assertThat(sink.isRunning()).isTrue();
+                proxy.up();
+                await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().written() == 200);
+                assertThat(store.count()).isEqualTo(200);
+                assertAllCommitted(config);
+            }
+        } finally {
+            System.clearProperty("newsflow.sink.db.timeout.ms");
         }
     }
 
