@@ -43,6 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write the results as Markdown into FILE (e.g. BENCHMARKS.md), replacing the previous section of the same mode")
     Path outFile;
 
+    private static boolean viaMain;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,10 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (args.isEmpty() || !args.get(0).equals("bench")) {
-            args.add(0, "bench");
+        if (!args.isEmpty() && args.get(0).equals("bench")) {
+            args.remove(0);
         }
-        String commandLine = "newsflow " + String.join(" ", args);
+        String commandLine = (viaMain ? "java -cp launcher/target/newsflow.jar:launcher/target/lib/* " + BenchCommand.class.getName()
+                : "newsflow bench") + (args.isEmpty() ? "" : " " + String.join(" ", args));
         BenchRunner.Options options = new BenchRunner.Options(quick, threads, corpus, partitions, load, commandLine);
         BenchResults results = new BenchRunner(options, out).run();
         out.println();
@@ -67,6 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Runs the benchmark without the top-level command: {@code java -cp ... org.newsflow.launcher.BenchCommand --short}. */
     public static void main(String[] args) {
+        viaMain = true;
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 }

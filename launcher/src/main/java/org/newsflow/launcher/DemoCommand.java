@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
@@ -64,7 +66,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("newsflow demo: loading CoreNLP and the gazetteers (10-20 s) ...");
             Enricher enricher = Enricher.shared();
             try (ArticleStore articles = ArticleStore.open(storeUrl);
-                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", port, true), articles);
+                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", port, true), articles,
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher)) {
                 sink.start();
                 enrich.start();
@@ -81,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("newsflow demo: all %d articles enriched and stored in %s in %.1f s%n%n",
                         stored.size(), articles.describe(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 stored.forEach(a -> out.println(Summaries.of(a)));
-                out.printf("Query API: http://127.0.0.1:%d/api/articles  (OpenAPI: /api/openapi.json)%n", sink.httpPort());
+                out.printf("Dashboard: http://127.0.0.1:%1$d/   query API: http://127.0.0.1:%1$d/api/articles   OpenAPI: /api/openapi.json   metrics: /metrics%n", sink.httpPort());
                 if (serve) {
                     out.println("Serving until Ctrl-C ...");
                     Thread.currentThread().join();

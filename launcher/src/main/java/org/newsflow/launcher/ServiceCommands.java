@@ -3,6 +3,8 @@ package org.newsflow.launcher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.newsflow.contract.Settings;
 import org.newsflow.enrich.Enricher;
 import org.newsflow.enrich.service.EnrichConfig;
@@ -78,7 +80,7 @@ final class ServiceCommands {
                 config = config.withStore(store);
             }
             ArticleStore articles = ArticleStore.open(config.store());
-            SinkService service = new SinkService(config, articles);
+            SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
                 articles.close();

@@ -28,7 +28,7 @@ public final class SinkMain {
             System.out.println(usage());
             return;
         }
-        ArticleStore store = ArticleStore.open(config.store());
+        ArticleStore store = openWithRetry(config);
         SinkService service = new SinkService(config, store).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -37,6 +37,24 @@ public final class SinkMain {
             stopped.countDown();
         }, "newsflow-sink-shutdown"));
         stopped.await();
+    }
+
+    /** The database may come up after the sink: keep trying with backoff (up to 30 s between attempts). */
+    static ArticleStore openWithRetry(SinkConfig config) throws InterruptedException {
+        long delay = config.retryInitial().toMillis();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ArticleStore.open(config.store());
+            } catch (RuntimeException e) {
+                if (e instanceof IllegalArgumentException) {
+                    throw e;
+                }
+                System.err.println("sink: store " + config.store().replaceAll("(?i)(password=)[^&]*", "$1***")
+                        + " not available (attempt " + attempt + "): " + e.getMessage() + "; retrying in " + delay + " ms");
+                Thread.sleep(delay);
+                delay = Math.min(config.retryMax().toMillis(), delay * 2);
+            }
+        }
     }
 
     /** The configuration for these arguments, or null when help was asked for. */

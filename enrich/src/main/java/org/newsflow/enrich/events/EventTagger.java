@@ -974,6 +974,11 @@ public final class EventTagger {
         List<Token> toks = s.tokens();
         int base = s.firstToken();
         List<Integer> roots = new ArrayList<>(List.of(c.head));
+        for (int k : c.match.covered()) {
+            if (k != c.head) {
+                roots.add(k); // "held talks in Kampala"
+            }
+        }
         if (c.match.trigger().absorb()) {
             roots.addAll(g.children(c.head, "xcomp"));
             roots.addAll(g.children(c.head, "ccomp"));
@@ -1220,7 +1225,7 @@ public final class EventTagger {
         } else {
             for (Actor a : src.isEmpty() ? java.util.Collections.<Actor>singletonList(null) : src) {
                 for (Actor b : tgt.isEmpty() ? java.util.Collections.<Actor>singletonList(null) : tgt) {
-                    if (a != null && b != null && a.equals(b)) {
+                    if (a != null && b != null && a.equals(b) || a == null && b == null) {
                         continue;
                     }
                     pairs.add(new Actor[] {a, b});
@@ -1236,6 +1241,9 @@ public final class EventTagger {
                 known |= c.locCountry.equals(a.country());
             }
             for (Actor a : tgt) {
+                known |= c.locCountry.equals(a.country());
+            }
+            for (Actor a : c.third) {
                 known |= c.locCountry.equals(a.country());
             }
             if (!known && !src.isEmpty()) {

@@ -714,6 +714,9 @@ public final class CountryTagger {
             return true;
         }
         for (Token t : text.sentences().get(x.sentence).tokens()) {
+            if (t.index() >= x.firstToken && t.index() <= x.lastToken) {
+                continue;
+            }
             if (gaz.isFoodCue(t.text()) || gaz.isFoodCue(t.text().toLowerCase(Locale.ROOT))) {
                 return true;
             }

@@ -144,17 +144,18 @@ public final class BenchRunner {
                             return n;
                         });
                 r.baseline.add(base);
-                log("(1) baseline CoreNLP, %d thread(s): %.2f articles/s, %.0f tokens/s (%d articles in %.1f s)",
-                        threads, base.articlesPerSecond(), base.tokensPerSecond(), base.articles(), base.seconds());
+                log("(1) baseline CoreNLP, %d thread(s): %.2f articles/s, %.0f tokens/s (%d articles in %.1f s; %.2f articles per CPU-s)",
+                        threads, base.articlesPerSecond(), base.tokensPerSecond(), base.articles(), base.seconds(), base.articlesPerCpuSecond());
                 Throughput.Result mine = Throughput.run("newsflow " + threads + "t", articles.size(), threads,
                         options.newsflowMinPasses(), options.inProcessSeconds(), i -> {
                             enricher.enrich(articles.get(i));
                             return tokens[i];
                         });
                 r.newsflow.add(mine);
-                log("(2) newsflow enrichment, %d thread(s): %.2f articles/s, %.0f tokens/s (%d articles in %.1f s) = %.1fx baseline",
-                        threads, mine.articlesPerSecond(), mine.tokensPerSecond(), mine.articles(), mine.seconds(),
-                        mine.articlesPerSecond() / base.articlesPerSecond());
+                log("(2) newsflow enrichment, %d thread(s): %.2f articles/s, %.0f tokens/s (%d articles in %.1f s; %.2f articles per CPU-s) "
+                        + "= %.1fx baseline (%.1fx per CPU-s)", threads, mine.articlesPerSecond(), mine.tokensPerSecond(), mine.articles(),
+                        mine.seconds(), mine.articlesPerCpuSecond(), mine.articlesPerSecond() / base.articlesPerSecond(),
+                        mine.articlesPerCpuSecond() / base.articlesPerCpuSecond());
             }
             r.tokens = tokens.clone();
             log("corpus tokens (CoreNLP tokenizer): %d in %d articles", r.totalTokens(), articles.size());

@@ -1,5 +1,7 @@
 package org.newsflow.launcher.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +20,17 @@ final class Throughput {
         int run(int index) throws Exception;
     }
 
-    record Result(String label, int threads, long articles, long tokens, double seconds, int passes) {
+    /**
+     * @param cpuSeconds CPU time of the worker threads (not of GC or JIT threads): on a machine shared with other
+     *     work, articles per CPU-second is the steadier measure of the cost per article
+     */
+    record Result(String label, int threads, long articles, long tokens, double seconds, int passes, double cpuSeconds) {
         double articlesPerSecond() {
             return articles / seconds;
+        }
+
+        double articlesPerCpuSecond() {
+            return articles / cpuSeconds;
         }
 
         double tokensPerSecond() {
@@ -38,27 +48,31 @@ final class Throughput {
             t.setDaemon(true);
             return t;
         });
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         List<Future<long[]>> parts = new ArrayList<>();
         long start = System.nanoTime();
         dispenser.start(start);
         for (int t = 0; t < threads; t++) {
             parts.add(pool.submit(() -> {
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 long articles = 0;
                 long tokens = 0;
                 for (int task = dispenser.next(); task >= 0; task = dispenser.next()) {
                     tokens += job.run(task % corpusSize);
                     articles++;
                 }
-                return new long[] {articles, tokens};
+                return new long[] {articles, tokens, cpu.getCurrentThreadCpuTime() - cpuStart};
             }));
         }
         long articles = 0;
         long tokens = 0;
+        long cpuNanos = 0;
         try {
             for (Future<long[]> part : parts) {
                 long[] r = part.get();
                 articles += r[0];
                 tokens += r[1];
+                cpuNanos += r[2];
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException(label + " failed: " + e.getCause(), e.getCause());
@@ -66,7 +80,7 @@ final class Throughput {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(label, threads, articles, tokens, seconds, (int) (articles / corpusSize));
+        return new Result(label, threads, articles, tokens, seconds, (int) (articles / corpusSize), cpuNanos / 1e9);
     }
 
     /** Hands out task numbers; stops at a pass boundary once enough passes and time have gone by. */

@@ -36,7 +36,8 @@ public final class SinkBenchmark {
      * @param loadSeconds from the first record polled to the last article stored
      */
     public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds,
-                         long batches, double batchSeconds, double storeWriteSeconds) {
+                         long batches, double batchSeconds, double storeWriteSeconds,
+                         double jvmCpuSeconds, double databaseCpuSeconds) {
         public double articlesPerSecond() {
             return articles / loadSeconds;
         }
@@ -46,9 +47,10 @@ public final class SinkBenchmark {
             return String.format(java.util.Locale.ROOT,
                     "sink benchmark: %d enriched articles from Kafka into %s: %.0f articles/s (%.2f s from first poll to last commit;"
                             + " %.2f s including group join; producing them took %.2f s; %d batches: %.2f s in batches,"
-                            + " of which %.2f s in database writes)",
+                            + " of which %.2f s in database writes; CPU while loading: %.2f s this JVM (sink + embedded broker"
+                            + " if any), %.2f s local postgres processes)",
                     articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds, batches, batchSeconds,
-                    storeWriteSeconds);
+                    storeWriteSeconds, jvmCpuSeconds, databaseCpuSeconds);
         }
     }
 
@@ -73,6 +75,8 @@ public final class SinkBenchmark {
                     .withStore(storeUrl)
                     .withHttp("127.0.0.1", 0, false);
             long start = System.nanoTime();
+            double jvmCpu0 = jvmCpuSeconds();
+            Map<Long, Double> db0 = postgresCpu();
             try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {})) {
                 sink.start();
                 long deadline = start + TimeUnit.MINUTES.toNanos(10);
@@ -84,14 +88,35 @@ public final class SinkBenchmark {
                     Thread.sleep(5);
                 }
                 long end = System.nanoTime();
+                double jvmCpu = jvmCpuSeconds() - jvmCpu0;
+                Map<Long, Double> db1 = postgresCpu();
+                double dbCpu = db1.entrySet().stream().mapToDouble(e -> e.getValue() - db0.getOrDefault(e.getKey(), 0.0)).sum();
                 long stored = store.count() - before;
                 if (stored != n) {
                     throw new IllegalStateException("expected " + n + " new articles in the store, found " + stored);
                 }
                 return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds,
-                        sink.metrics().batches(), sink.metrics().batchSeconds(), sink.metrics().storeWriteSeconds());
+                        sink.metrics().batches(), sink.metrics().batchSeconds(), sink.metrics().storeWriteSeconds(),
+                        jvmCpu, dbCpu);
             }
         }
+    }
+
+    private static double jvmCpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /** CPU seconds so far of each local postgres process (server backends), by pid; empty where not visible. */
+    private static Map<Long, Double> postgresCpu() {
+        Map<Long, Double> cpu = new java.util.HashMap<>();
+        ProcessHandle.allProcesses().forEach(p -> {
+            var info = p.info();
+            if (info.command().map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(false)) {
+                info.totalCpuDuration().ifPresent(d -> cpu.put(p.pid(), d.toNanos() / 1e9));
+            }
+        });
+        return cpu;
     }
 
     static void produce(String bootstrapServers, String topic, String prefix, int n) throws Exception {

@@ -78,6 +78,10 @@ public record SinkConfig(
         return new SinkConfig(bootstrapServers, topics, groupId, store, host, port, enabled, maxPollRecords, retryInitial, retryMax);
     }
 
+    public SinkConfig withMaxPollRecords(int max) {
+        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, max, retryInitial, retryMax);
+    }
+
     public SinkConfig withRetry(Duration initial, Duration max) {
         return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, initial, max);
     }
