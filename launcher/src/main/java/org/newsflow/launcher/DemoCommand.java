@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("newsflow demo: loading CoreNLP and the gazetteers (10-20 s) ...");
             Enricher enricher = Enricher.shared();
             try (ArticleStore articles = ArticleStore.open(storeUrl);
-                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", port, true), articles,
+                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
                             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher)) {
                 sink.start();
@@ -92,6 +92,15 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The requested port, or any free one when it is taken (a second demo, another service): the demo must still run. */
+    private static int freeOr(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (java.io.IOException taken) {
+            return 0;
+        }
     }
 
     /** Waits until every id has a version in the store enriched during this run (older runs' versions don't count). */

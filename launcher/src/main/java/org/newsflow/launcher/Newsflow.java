@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ServiceCommands.Ingest.class,
             ServiceCommands.Enrich.class,
             ServiceCommands.Sink.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {
