@@ -1,8 +1,12 @@
 -- newsflow sink schema. One file for SQLite and PostgreSQL: the only differences are ${json_type}
 -- (JSONB on PostgreSQL, TEXT on SQLite) and ${json_compression} (PostgreSQL 14+: LZ4 TOAST compression,
--- several times cheaper to write than the default pglz for ~5 KB records; nothing on SQLite). Times are epoch milliseconds (UTC) in BIGINT columns, so time
--- filters, ordering and hour/day buckets are the same integer SQL on both databases.
+-- several times cheaper to write than the default pglz for ~5 KB records; nothing on SQLite).
+-- Times are epoch milliseconds (UTC) in BIGINT columns, so time filters, ordering and hour/day buckets
+-- are the same integer SQL on both databases.
 -- No foreign keys: child rows are replaced in the same transaction as their article, by the sink only.
+-- Indexes: each one costs every write, so only those the API's queries use. Time windows over all keys
+-- (dashboard stats) go through articles_time_idx and the child tables' primary keys (article_id first);
+-- per-key lookups ("articles about AM") through the (key, article_time) indexes.
 
 CREATE TABLE articles (
     id            TEXT         NOT NULL PRIMARY KEY,
@@ -22,8 +26,8 @@ CREATE INDEX articles_time_idx ON articles (article_time, id);
 CREATE INDEX articles_source_time_idx ON articles (source, article_time);
 
 CREATE TABLE article_country (
-    article_id    TEXT NOT NULL,
-    code          TEXT   NOT NULL,  -- ISO 3166-1 alpha-2
+    article_id    TEXT         NOT NULL,
+    code          TEXT         NOT NULL,  -- ISO 3166-1 alpha-2
     alpha3        TEXT,
     name          TEXT,
     mentions      INTEGER      NOT NULL,
@@ -32,10 +36,9 @@ CREATE TABLE article_country (
     PRIMARY KEY (article_id, code)
 );
 CREATE INDEX article_country_code_time_idx ON article_country (code, article_time);
-CREATE INDEX article_country_time_idx ON article_country (article_time);
 
 CREATE TABLE article_person (
-    article_id    TEXT NOT NULL,
+    article_id    TEXT         NOT NULL,
     person_key    TEXT NOT NULL,  -- PersonTag.key, stable across articles
     name          TEXT NOT NULL,
     name_norm     TEXT NOT NULL,  -- lower-cased name, for case-insensitive lookup
@@ -47,10 +50,9 @@ CREATE TABLE article_person (
 );
 CREATE INDEX article_person_key_time_idx ON article_person (person_key, article_time);
 CREATE INDEX article_person_name_idx ON article_person (name_norm);
-CREATE INDEX article_person_time_idx ON article_person (article_time);
 
 CREATE TABLE article_organization (
-    article_id    TEXT NOT NULL,
+    article_id    TEXT         NOT NULL,
     org_key       TEXT NOT NULL,  -- lower-cased canonical name
     name          TEXT NOT NULL,
     acronym       TEXT,
@@ -90,4 +92,3 @@ CREATE TABLE events (
     PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX events_type_time_idx ON events (type, article_time);
-CREATE INDEX events_time_idx ON events (article_time);

@@ -241,7 +241,14 @@ public final class CountryEval {
             double r = goldSet.isEmpty() ? 1 : (double) atp / goldSet.size();
             f1Sum += p + r == 0 ? 0 : 2 * p * r / (p + r);
             if (errors != null && (afp > 0 || afn > 0)) {
-                errors.printf("SET\t%s\tgold=%s\tgot=%s%n", a.id(), goldSet, t.countrySet());
+                StringBuilder spurious = new StringBuilder();
+                for (int i = 0; i < t.spans().size(); i++) {
+                    if (!goldSet.contains(t.countries().get(i))) {
+                        int[] sp = t.spans().get(i);
+                        spurious.append(t.countries().get(i)).append(':').append(a.text(), sp[0], sp[1]).append(' ');
+                    }
+                }
+                errors.printf("SET\t%s\tgold=%s\tgot=%s\t%s%n", a.id(), goldSet, t.countrySet(), spurious.toString().trim());
             }
         }
         return new Scores(system, articles.size(), gold, found, correct, tp, fp, fn, f1Sum / Math.max(1, articles.size()), ms);

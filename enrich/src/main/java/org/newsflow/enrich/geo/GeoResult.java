@@ -25,4 +25,19 @@ public record GeoResult(List<CountryTag> countries, List<LocationTag> locations,
         }
         return Optional.empty();
     }
+
+    /** The ISO alpha-2 country of the resolved mention covering the given token, if any. */
+    public Optional<String> countryAt(int tokenIndex) {
+        return mentionAt(tokenIndex).map(GeoMention::country);
+    }
+
+    /** Alpha-2 codes of the focus countries, in the order of {@link #countries()}. */
+    public List<String> focusCodes() {
+        return countries.stream().filter(CountryTag::focus).map(CountryTag::code).toList();
+    }
+
+    /** Alpha-2 codes of all tagged countries, in the order of {@link #countries()}. */
+    public List<String> codes() {
+        return countries.stream().map(CountryTag::code).toList();
+    }
 }

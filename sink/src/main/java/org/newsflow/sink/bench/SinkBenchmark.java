@@ -37,7 +37,7 @@ public final class SinkBenchmark {
      */
     public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds,
                          long batches, double batchSeconds, double storeWriteSeconds,
-                         double jvmCpuSeconds, double databaseCpuSeconds) {
+                         double jvmCpuSeconds, double sinkThreadsCpuSeconds, double databaseCpuSeconds) {
         public double articlesPerSecond() {
             return articles / loadSeconds;
         }
@@ -48,9 +48,9 @@ public final class SinkBenchmark {
                     "sink benchmark: %d enriched articles from Kafka into %s: %.0f articles/s (%.2f s from first poll to last commit;"
                             + " %.2f s including group join; producing them took %.2f s; %d batches: %.2f s in batches,"
                             + " of which %.2f s in database writes; CPU while loading: %.2f s this JVM (sink + embedded broker"
-                            + " if any), %.2f s local postgres processes)",
+                            + " if any, JIT, GC), %.2f s of it in the sink's own threads, %.2f s local postgres processes)",
                     articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds, batches, batchSeconds,
-                    storeWriteSeconds, jvmCpuSeconds, databaseCpuSeconds);
+                    storeWriteSeconds, jvmCpuSeconds, sinkThreadsCpuSeconds, databaseCpuSeconds);
         }
     }
 
@@ -76,6 +76,7 @@ public final class SinkBenchmark {
                     .withHttp("127.0.0.1", 0, false);
             long start = System.nanoTime();
             double jvmCpu0 = jvmCpuSeconds();
+            double sinkCpu0 = sinkThreadsCpuSeconds();
             Map<Long, Double> db0 = postgresCpu();
             try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {})) {
                 sink.start();
@@ -89,6 +90,7 @@ public final class SinkBenchmark {
                 }
                 long end = System.nanoTime();
                 double jvmCpu = jvmCpuSeconds() - jvmCpu0;
+                double sinkCpu = sinkThreadsCpuSeconds() - sinkCpu0;
                 Map<Long, Double> db1 = postgresCpu();
                 double dbCpu = db1.entrySet().stream().mapToDouble(e -> e.getValue() - db0.getOrDefault(e.getKey(), 0.0)).sum();
                 long stored = store.count() - before;
@@ -97,7 +99,7 @@ public final class SinkBenchmark {
                 }
                 return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds,
                         sink.metrics().batches(), sink.metrics().batchSeconds(), sink.metrics().storeWriteSeconds(),
-                        jvmCpu, dbCpu);
+                        jvmCpu, sinkCpu, dbCpu);
             }
         }
     }
@@ -105,6 +107,19 @@ public final class SinkBenchmark {
     private static double jvmCpuSeconds() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    /** CPU seconds of the sink's threads (poll loop and writers). */
+    private static double sinkThreadsCpuSeconds() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double total = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("newsflow-sink")) {
+                long ns = threads.getThreadCpuTime(t.getId());
+                total += ns > 0 ? ns / 1e9 : 0;
+            }
+        }
+        return total;
     }
 
     /** CPU seconds so far of each local postgres process (server backends), by pid; empty where not visible. */

@@ -498,30 +498,32 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public List<StatSeries> stats(StatsQuery q) {
-        String bucket = "(article_time / " + q.bucketMs() + ") * " + q.bucketMs();
+        // Time windows select articles through articles_time_idx, then their tag rows through the primary keys.
+        String bucket = "(a.article_time / " + q.bucketMs() + ") * " + q.bucketMs();
+        String window = " a.article_time >= ? AND a.article_time < ?";
         String sql;
         List<Object> params = new ArrayList<>();
         params.add(q.fromMs());
         params.add(q.toMs());
         switch (q.kind()) {
-            case COUNTRIES -> sql = "SELECT code, MAX(name), " + bucket + ", COUNT(*) FROM article_country"
-                    + " WHERE article_time >= ? AND article_time < ? GROUP BY code, " + bucket;
-            case PEOPLE -> sql = "SELECT person_key, MAX(name), " + bucket + ", COUNT(*) FROM article_person"
-                    + " WHERE article_time >= ? AND article_time < ? GROUP BY person_key, " + bucket;
+            case COUNTRIES -> sql = "SELECT t.code, MAX(t.name), " + bucket + ", COUNT(*) FROM articles a"
+                    + " JOIN article_country t ON t.article_id = a.id WHERE" + window + " GROUP BY t.code, " + bucket;
+            case PEOPLE -> sql = "SELECT t.person_key, MAX(t.name), " + bucket + ", COUNT(*) FROM articles a"
+                    + " JOIN article_person t ON t.article_id = a.id WHERE" + window + " GROUP BY t.person_key, " + bucket;
             case EVENTS -> {
-                StringBuilder s = new StringBuilder("SELECT type, MAX(type), " + bucket + ", COUNT(*) FROM events"
-                        + " WHERE article_time >= ? AND article_time < ?");
+                StringBuilder s = new StringBuilder("SELECT t.type, MAX(t.type), " + bucket + ", COUNT(*) FROM articles a"
+                        + " JOIN events t ON t.article_id = a.id WHERE" + window);
                 if (!q.includeUnreal()) {
-                    s.append(" AND negated = ? AND hypothetical = ?");
+                    s.append(" AND t.negated = ? AND t.hypothetical = ?");
                     params.add(false);
                     params.add(false);
                 }
                 if (q.country() != null) {
-                    s.append(" AND (source_country = ? OR target_country = ?)");
+                    s.append(" AND (t.source_country = ? OR t.target_country = ?)");
                     params.add(q.country());
                     params.add(q.country());
                 }
-                sql = s.append(" GROUP BY type, ").append(bucket).toString();
+                sql = s.append(" GROUP BY t.type, ").append(bucket).toString();
             }
             default -> throw new IllegalArgumentException(q.kind().toString());
         }
