@@ -31,6 +31,8 @@ public final class Boilerplate {
     private static final Pattern PARAGRAPH = Pattern.compile("[^\\n]+");
     /** A credit line in the last part of the article ends the news; everything after it is trailer. */
     private static final double TAIL_FRACTION = 0.6;
+    /** Trailer paragraphs are short ("I subscribe", "Download the app"); news paragraphs rarely are. */
+    private static final int SHORT_PARAGRAPH_WORDS = 15;
 
     private final List<Pattern> trailers;
     private final List<Pattern> credits;
@@ -54,35 +56,49 @@ public final class Boilerplate {
             ranges.add(new TextMask.Range(dateline.start("credit") - 1, dateline.end("credit") + 1, "credit"));
         }
 
-        Matcher paragraph = PARAGRAPH.matcher(body);
-        int tailStart = -1;
-        while (paragraph.find()) {
-            String text = paragraph.group().strip();
-            if (text.isEmpty()) {
-                continue;
+        List<int[]> paragraphs = new ArrayList<>();
+        Matcher p = PARAGRAPH.matcher(body);
+        while (p.find()) {
+            if (!p.group().isBlank()) {
+                paragraphs.add(new int[] {p.start(), p.end()});
             }
-            int begin = paragraph.start();
-            int end = paragraph.end();
-            if (tailStart >= 0) {
-                continue; // already inside the trailer
-            }
+        }
+        for (int i = 0; i < paragraphs.size(); i++) {
+            int begin = paragraphs.get(i)[0];
+            int end = paragraphs.get(i)[1];
+            String text = body.substring(begin, end).strip();
             String credit = matchCredit(text);
             if (credit != null) {
                 if (!credit.isEmpty()) {
                     found.add(credit);
                 }
                 ranges.add(new TextMask.Range(begin, end, "credit"));
-                if (begin >= body.length() * TAIL_FRACTION) {
-                    tailStart = end;
+                if (i + 1 < paragraphs.size() && endsTheArticle(body, paragraphs, i)) {
+                    ranges.add(new TextMask.Range(paragraphs.get(i + 1)[0], body.length(), "trailer"));
+                    break;
                 }
             } else if (matchesAny(trailers, text)) {
                 ranges.add(new TextMask.Range(begin, end, "trailer"));
             }
         }
-        if (tailStart >= 0 && tailStart < body.length()) {
-            ranges.add(new TextMask.Range(tailStart, body.length(), "trailer"));
-        }
         return new Result(new TextMask(ranges), List.copyOf(found));
+    }
+
+    /**
+     * A credit line ends the news when it sits in the last part of the article, or when only short paragraphs
+     * (page furniture, not news prose) follow it.
+     */
+    private static boolean endsTheArticle(String body, List<int[]> paragraphs, int creditIndex) {
+        if (paragraphs.get(creditIndex)[0] >= body.length() * TAIL_FRACTION) {
+            return true;
+        }
+        for (int j = creditIndex + 1; j < paragraphs.size(); j++) {
+            String text = body.substring(paragraphs.get(j)[0], paragraphs.get(j)[1]).strip();
+            if (text.split("\\s+").length > SHORT_PARAGRAPH_WORDS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The credited agency ("" when the line is a credit without a name), or null when the line is no credit. */
