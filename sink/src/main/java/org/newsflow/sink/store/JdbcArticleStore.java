@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -94,7 +93,8 @@ public final class JdbcArticleStore implements ArticleStore {
         config.setJdbcUrl(url.jdbcUrl());
         config.setPoolName("newsflow-sink");
         config.setAutoCommit(true);
-        // Fail fast at start-up is wrong for a service that must wait for its database: keep trying for a while.
+        // The pool starts even when the database is down; opening then fails after the connection timeout (the
+        // migration needs a connection) and SinkMain retries with backoff.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(Settings.fromEnvironment().getLong("SINK_DB_TIMEOUT_MS", 5_000));
         url.dialect().configure(config);
@@ -221,13 +221,13 @@ public final class JdbcArticleStore implements ArticleStore {
         }
         long now = System.currentTimeMillis();
         Set<String> won = new HashSet<>();
-        int perStatement = MAX_PARAMS / columns.length;
-        for (int from = 0; from < candidates.size(); from += perStatement) {
-            List<ArticleVersion> chunk = candidates.subList(from, Math.min(candidates.size(), from + perStatement));
-            String sql = "INSERT INTO articles (" + String.join(", ", columns) + ") VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), row.toString()))
-                    + " ON CONFLICT (id) DO UPDATE SET " + updates
-                    + " WHERE articles.version < excluded.version RETURNING id";
+        int perStatement = Math.min(256, MAX_PARAMS / columns.length);
+        for (int from = 0, n; from < candidates.size(); from += n) {
+            n = chunk(candidates.size() - from, perStatement);
+            List<ArticleVersion> chunk = candidates.subList(from, from + n);
+            String sql = repeatRows("INSERT INTO articles (" + String.join(", ", columns) + ") VALUES ", row.toString(),
+                    chunk.size(), " ON CONFLICT (id) DO UPDATE SET " + updates
+                            + " WHERE articles.version < excluded.version RETURNING id");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (ArticleVersion v : chunk) {
@@ -263,10 +263,10 @@ public final class JdbcArticleStore implements ArticleStore {
         }
         List<String> ids = winners.stream().map(ArticleVersion::id).toList();
         for (String table : CHILD_TABLES) {
-            for (int from = 0; from < ids.size(); from += 1000) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                String sql = "DELETE FROM " + table + " WHERE article_id IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            for (int from = 0, n; from < ids.size(); from += n) {
+                n = chunk(ids.size() - from, 256);
+                List<String> chunk = ids.subList(from, from + n);
+                String sql = repeatRows("DELETE FROM " + table + " WHERE article_id IN (", "?", chunk.size(), ")");
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
@@ -276,16 +276,16 @@ public final class JdbcArticleStore implements ArticleStore {
             }
         }
         RowInserter countries = new RowInserter(c, "article_country",
-                "article_id", "code", "alpha3", "name", "mentions", "focus", "article_time");
+                "article_id", "code", "alpha3", "name", "mentions:int", "focus:bool", "article_time:long");
         RowInserter people = new RowInserter(c, "article_person",
-                "article_id", "person_key", "name", "name_norm", "country", "titles", "mentions", "article_time");
+                "article_id", "person_key", "name", "name_norm", "country", "titles", "mentions:int", "article_time:long");
         RowInserter organizations = new RowInserter(c, "article_organization",
-                "article_id", "org_key", "name", "acronym", "acronym_norm", "type", "country", "mentions", "article_time");
+                "article_id", "org_key", "name", "acronym", "acronym_norm", "type", "country", "mentions:int", "article_time:long");
         RowInserter events = new RowInserter(c, "events",
-                "article_id", "seq", "type", "mode", "cameo_root", "quad_class",
+                "article_id", "seq:int", "type", "mode", "cameo_root", "quad_class:int",
                 "source_country", "source_name", "source_sector", "target_country", "target_name", "target_sector",
-                "event_date", "location_country", "place", "dead", "injured", "casualties_at_least",
-                "negated", "hypothetical", "trigger_text", "article_time");
+                "event_date", "location_country", "place", "dead:int", "injured:int", "casualties_at_least:bool",
+                "negated:bool", "hypothetical:bool", "trigger_text", "article_time:long");
         for (ArticleVersion v : winners) {
             EnrichedArticle a = v.article();
             long time = articleTime(a);
@@ -335,43 +335,80 @@ public final class JdbcArticleStore implements ArticleStore {
         events.flush();
     }
 
+    /**
+     * Rows per multi-row statement: always one of a few fixed sizes, so the same SQL texts repeat and the driver
+     * can reuse server-side prepared statements instead of having each one parsed and analysed again.
+     */
+    static int chunk(int remaining, int max) {
+        for (int size : new int[] {max, 64, 16, 4, 1}) {
+            if (size <= max && size <= remaining) {
+                return size;
+            }
+        }
+        return 1;
+    }
+
+    private static final Map<String, String> SQL_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String repeatRows(String prefix, String row, int rows, String suffix) {
+        return SQL_CACHE.computeIfAbsent(prefix + "|" + rows + "|" + row + "|" + suffix,
+                k -> prefix + String.join(", ", Collections.nCopies(rows, row)) + suffix);
+    }
+
     /** Buffers rows and writes them as multi-row INSERTs (the same SQL on both databases). */
     private static final class RowInserter {
         private final Connection connection;
-        private final String table;
-        private final String[] columns;
-        private final int rowsPerStatement;
+        private final String prefix;
+        private final String row;
+        private final int[] types;
+        private final int maxRows;
         private final List<Object[]> rows = new ArrayList<>();
 
+        /** Columns as "name" (text), "name:int", "name:long" or "name:bool": a null is bound with its column's type. */
         RowInserter(Connection connection, String table, String... columns) {
             this.connection = connection;
-            this.table = table;
-            this.columns = columns;
-            this.rowsPerStatement = MAX_PARAMS / columns.length;
+            this.types = new int[columns.length];
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) {
+                String[] parts = columns[i].split(":");
+                names.add(parts[0]);
+                types[i] = parts.length == 1 ? java.sql.Types.VARCHAR : switch (parts[1]) {
+                    case "int" -> java.sql.Types.INTEGER;
+                    case "long" -> java.sql.Types.BIGINT;
+                    case "bool" -> java.sql.Types.BOOLEAN;
+                    default -> throw new IllegalArgumentException(columns[i]);
+                };
+            }
+            this.prefix = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ";
+            this.row = "(" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
+            this.maxRows = Math.min(256, MAX_PARAMS / columns.length);
         }
 
         void add(Object... values) throws SQLException {
             rows.add(values);
-            if (rows.size() >= rowsPerStatement) {
+            if (rows.size() >= maxRows) {
                 flush();
             }
         }
 
         void flush() throws SQLException {
-            if (rows.isEmpty()) {
-                return;
-            }
-            String row = "(" + String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
-            String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
-                    + String.join(", ", Collections.nCopies(rows.size(), row));
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                int i = 1;
-                for (Object[] values : rows) {
-                    for (Object value : values) {
-                        bind(ps, i++, value);
+            int from = 0;
+            while (from < rows.size()) {
+                int n = chunk(rows.size() - from, maxRows);
+                try (PreparedStatement ps = connection.prepareStatement(repeatRows(prefix, row, n, ""))) {
+                    int i = 1;
+                    for (Object[] values : rows.subList(from, from + n)) {
+                        for (int c = 0; c < values.length; c++) {
+                            if (values[c] == null) {
+                                ps.setNull(i++, types[c]);
+                            } else {
+                                bind(ps, i++, values[c]);
+                            }
+                        }
                     }
+                    ps.executeUpdate();
                 }
-                ps.executeUpdate();
+                from += n;
             }
             rows.clear();
         }
@@ -597,10 +634,5 @@ public final class JdbcArticleStore implements ArticleStore {
         } catch (SQLException e) {
             LOG.debug("rollback failed", e);
         }
-    }
-
-    /** For tests: the SQLite file or the PostgreSQL schema behind this store. */
-    Path sqliteFile() {
-        return url.sqliteFile();
     }
 }

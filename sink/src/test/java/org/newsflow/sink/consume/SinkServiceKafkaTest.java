@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -256,6 +255,26 @@ class SinkServiceKafkaTest {
         }
     }
 
+    @Test
+    void carries_on_after_the_broker_restarts() throws Exception {
+        SinkConfig config = config("restart", "sqlite:" + dir.resolve("restart.db"));
+        List<ProducerRecord<String, byte[]>> before = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> after = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            before.add(record(config, TestArticles.article("restart-a" + i).countries("TR").build()));
+            after.add(record(config, TestArticles.article("restart-b" + i).countries("TR").build()));
+        }
+        send(config, before);
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 50);
+            broker.restart();
+            send(config, after);
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.count() == 100);
+            assertThat(sink.isRunning()).isTrue();
+            assertAllCommitted(config);
+        }
+    }
+
     /** A store whose database is "down" while {@code down} is set: every write fails like a lost connection. */
     static final class Outage implements ArticleStore {
         final ArticleStore delegate;
@@ -305,9 +324,5 @@ class SinkServiceKafkaTest {
 
         @Override
         public void close() {}
-    }
-
-    static Instant unused() {
-        return null;
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.newsflow.contract.CountryTag;
 import org.newsflow.contract.EnrichedArticle;
-import org.newsflow.contract.PersonTag;
 import org.newsflow.sink.TestArticles;
 import org.newsflow.sink.bench.SyntheticArticles;
 
@@ -238,9 +237,5 @@ abstract class ArticleStoreContract {
     void store_url_rejects_unknown_schemes() {
         assertThatThrownBy(() -> StoreUrl.parse("mysql://x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sqlite:PATH");
-    }
-
-    static PersonTag unused() {
-        return null;
     }
 }
