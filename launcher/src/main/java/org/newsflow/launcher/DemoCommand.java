@@ -17,6 +17,7 @@ import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.enrich.Enricher;
 import org.newsflow.enrich.service.EnrichConfig;
+import org.newsflow.enrich.service.EnrichMetrics;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
@@ -65,10 +66,12 @@ final class DemoCommand implements Callable<Integer> {
 
             out.println("newsflow demo: loading CoreNLP and the gazetteers (10-20 s) ...");
             Enricher enricher = Enricher.shared();
+            // One registry for the whole process: the sink's /metrics then shows enrich's meters too.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
                     SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
-                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
-                    EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher)) {
+                            registry, Dashboard.staticFiles());
+                    EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();
                 enrich.start();
                 IngestService.Summary ingested = new IngestService(IngestConfig.from(settings)).ingest(List.of(input));

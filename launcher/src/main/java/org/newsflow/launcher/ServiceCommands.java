@@ -6,8 +6,6 @@ import java.util.concurrent.Callable;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.newsflow.contract.Settings;
-import org.newsflow.enrich.Enricher;
-import org.newsflow.enrich.service.EnrichConfig;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
@@ -60,10 +58,7 @@ final class ServiceCommands {
             if (threads != null) {
                 s = s.with("ENRICH_THREADS", threads.toString());
             }
-            EnrichService service = new EnrichService(EnrichConfig.from(s), Enricher.shared());
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "enrich-shutdown"));
-            service.start();
-            Thread.currentThread().join();
+            EnrichService.run(s);
             return 0;
         }
     }

@@ -1,60 +1,84 @@
 package org.newsflow.enrich.service;
 
-import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
-/** Counters of the enrich service, read by the launcher's status output and the benchmark. */
+/**
+ * Meters of the enrich service (Micrometer; served in Prometheus format by {@link MetricsEndpoint}), with plain
+ * getters for the launcher, the benchmark and the tests.
+ */
 public final class EnrichMetrics {
-    private final AtomicLong enriched = new AtomicLong();
-    private final AtomicLong enrichNanos = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong committedRecords = new AtomicLong();
-    private final AtomicLong aborted = new AtomicLong();
-    private final AtomicLong workerFailures = new AtomicLong();
+    private final Timer enrichTime;
+    private final Timer ingestToEnriched;
+    private final Counter deadLettered;
+    private final Counter committedRecords;
+    private final Counter aborted;
+    private final Counter workerFailures;
 
-    void recordEnriched(long nanos) {
-        enriched.incrementAndGet();
-        enrichNanos.addAndGet(nanos);
+    public EnrichMetrics() {
+        this(new SimpleMeterRegistry());
+    }
+
+    public EnrichMetrics(MeterRegistry registry) {
+        enrichTime = Timer.builder("newsflow.enrich.article").description("enrichment time per article")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        ingestToEnriched = Timer.builder("newsflow.enrich.lag").description("ingestedAt to enriched, per article")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        deadLettered = Counter.builder("newsflow.enrich.dead.letters").description("records sent to the dead-letter topic").register(registry);
+        committedRecords = Counter.builder("newsflow.enrich.committed").description("records whose results and offsets are committed").register(registry);
+        aborted = Counter.builder("newsflow.enrich.transactions.aborted").description("aborted (and retried) transactions").register(registry);
+        workerFailures = Counter.builder("newsflow.enrich.worker.failures").description("workers that stopped on an error").register(registry);
+    }
+
+    void recordEnriched(long nanos, Duration sinceIngest) {
+        enrichTime.record(nanos, TimeUnit.NANOSECONDS);
+        if (sinceIngest != null && !sinceIngest.isNegative()) {
+            ingestToEnriched.record(sinceIngest);
+        }
     }
 
     void recordDeadLetter() {
-        deadLettered.incrementAndGet();
+        deadLettered.increment();
     }
 
     void recordCommit(int records) {
-        committedRecords.addAndGet(records);
+        committedRecords.increment(records);
     }
 
     void recordAbort() {
-        aborted.incrementAndGet();
+        aborted.increment();
     }
 
     void recordWorkerFailure() {
-        workerFailures.incrementAndGet();
+        workerFailures.increment();
     }
 
     public long enriched() {
-        return enriched.get();
+        return enrichTime.count();
     }
 
     public long deadLettered() {
-        return deadLettered.get();
+        return (long) deadLettered.count();
     }
 
     /** Records whose results and offsets are committed. */
     public long committedRecords() {
-        return committedRecords.get();
+        return (long) committedRecords.count();
     }
 
     public long abortedTransactions() {
-        return aborted.get();
+        return (long) aborted.count();
     }
 
     public long workerFailures() {
-        return workerFailures.get();
+        return (long) workerFailures.count();
     }
 
     public double meanEnrichMillis() {
-        long n = enriched.get();
-        return n == 0 ? 0 : enrichNanos.get() / 1e6 / n;
+        return enrichTime.mean(TimeUnit.MILLISECONDS);
     }
 }

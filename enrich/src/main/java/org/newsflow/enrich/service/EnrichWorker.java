@@ -115,7 +115,8 @@ final class EnrichWorker implements Runnable {
         try {
             RawArticle article = Json.read(record.value(), RawArticle.class);
             EnrichedArticle enriched = enricher.enrich(article);
-            metrics.recordEnriched(System.nanoTime() - start);
+            metrics.recordEnriched(System.nanoTime() - start,
+                    article.ingestedAt() == null ? null : java.time.Duration.between(article.ingestedAt(), java.time.Instant.now()));
             return new ProducerRecord<>(config.topics().enriched(), article.id(), Json.toBytes(enriched));
         } catch (RuntimeException | StackOverflowError e) {
             // A bad record must not stop the partition: it goes to the DLQ with its original bytes and the reason.
