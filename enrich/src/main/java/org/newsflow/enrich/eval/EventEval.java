@@ -168,6 +168,14 @@ public final class EventEval {
 
     /** Codes the gold file with the default taggers and prints the figures. */
     public static Report run(Path gold, PrintStream out) {
+        return run(gold, out, Boolean.getBoolean("newsflow.eval.details"));
+    }
+
+    /**
+     * Codes the gold file with the default taggers and prints the figures; with {@code details}, also every
+     * sentence's gold codings and predicted events (trigger, type, actors), for error analysis.
+     */
+    public static Report run(Path gold, PrintStream out, boolean details) {
         EventTagger tagger = EventTagger.loadDefault();
         NlpPipeline nlp = NlpPipeline.shared();
         CountryTagger countries = CountryTagger.loadDefault();
@@ -181,10 +189,21 @@ public final class EventEval {
                 AnalyzedText text = nlp.analyze(r.text());
                 GeoResult geo = countries.tag(text, TextMask.none());
                 PeopleResult ppl = people.tag(text, geo, TextMask.none());
-                for (EventTag e : tagger.tag(text, geo, ppl, TextMask.none(), publication(r.date()))) {
+                List<EventTag> tags = tagger.tag(text, geo, ppl, TextMask.none(), publication(r.date()));
+                for (EventTag e : tags) {
                     // PETR2 codes only events with an identified actor: actorless predictions are not counted
                     if (!e.negated() && (e.source() != null || e.target() != null)) {
                         pred.add(new Coded(e.cameoRoot(), e.type(), country(e.source()), country(e.target())));
+                    }
+                }
+                if (details) {
+                    out.printf(Locale.ROOT, "== %s %s%n   %s%n", r.id(), r.date(), r.text());
+                    for (Coded g : r.gold()) {
+                        out.printf(Locale.ROOT, "   gold %s %s -> %s%n", g.root(), g.source(), g.target());
+                    }
+                    for (EventTag e : tags) {
+                        out.printf(Locale.ROOT, "   pred %s %s %s -> %s  [%s]%s%s%n", e.cameoRoot(), e.type(), actor(e.source()),
+                                actor(e.target()), e.trigger().text(), e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
                     }
                 }
             }
@@ -295,11 +314,24 @@ public final class EventEval {
         return rep;
     }
 
+    private static String actor(Actor a) {
+        return a == null ? "?" : country(a) + "/" + a.sector() + "(" + a.name() + ")";
+    }
+
     private static boolean eq(String a, String b) {
         return a == null ? b == null : a.equals(b);
     }
 
     public static void main(String[] args) {
-        run(Path.of(args.length > 0 ? args[0] : "../shared/eval/PETR2_GSR_validation.xml"), System.out);
+        boolean details = false;
+        String gold = "../shared/eval/PETR2_GSR_validation.xml";
+        for (String a : args) {
+            if (a.equals("--details")) {
+                details = true;
+            } else {
+                gold = a;
+            }
+        }
+        run(Path.of(gold), System.out, details || Boolean.getBoolean("newsflow.eval.details"));
     }
 }

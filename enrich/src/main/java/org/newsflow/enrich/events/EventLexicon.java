@@ -35,9 +35,10 @@ public final class EventLexicon {
      * @param targets target slots: obj, iobj, place or prepositions
      * @param symmetric the relation goes both ways
      * @param absorb the trigger's content clause is not coded separately
+     * @param reverse the subject receives: the source is the target-slot party ("received weapons from X": X -> subject)
      */
     public record Trigger(String pattern, List<Element> elements, String pos, String code, String mode,
-                          Set<String> targets, boolean symmetric, boolean absorb) {
+                          Set<String> targets, boolean symmetric, boolean absorb, boolean reverse) {
         public String root() {
             return code.substring(0, 2);
         }
@@ -58,7 +59,12 @@ public final class EventLexicon {
     private final Map<String, CodeInfo> codes = new HashMap<>();
     private final List<Phrase> modes;
     private final List<Phrase> sectors;
+    private final Set<String> sectorWords;
     private final Map<String, Set<String>> cues = new HashMap<>();
+    /** Known office holders: normalised full name -> {country, sector}; surname -> countries (when unambiguous). */
+    private final Map<String, String[]> leaders = new HashMap<>();
+    private final Map<String, Set<String>> leaderSurnames = new HashMap<>();
+    private final Map<String, String> leaderSurnameSector = new HashMap<>();
 
     private EventLexicon(List<Trigger> triggers, List<CodeInfo> codes, List<Phrase> modes, List<Phrase> sectors,
                          Map<String, Set<String>> cues) {
@@ -74,6 +80,11 @@ public final class EventLexicon {
         codes.forEach(c -> this.codes.put(c.code(), c));
         this.modes = List.copyOf(modes);
         this.sectors = List.copyOf(sectors);
+        Set<String> words = new HashSet<>();
+        for (Phrase p : sectors) {
+            words.addAll(p.lemmas());
+        }
+        this.sectorWords = Set.copyOf(words);
         cues.forEach((k, v) -> this.cues.put(k, Set.copyOf(v)));
     }
 
@@ -109,7 +120,7 @@ public final class EventLexicon {
             String flags = cell(row, 5);
             Set<String> flagSet = flags == null ? Set.of() : Set.of(flags.split(","));
             triggers.add(new Trigger(pattern, elements, row[1].trim(), row[2].trim(), mode, Set.copyOf(targets),
-                    flagSet.contains("sym"), flagSet.contains("absorb")));
+                    flagSet.contains("sym"), flagSet.contains("absorb"), flagSet.contains("rev")));
         }
         List<CodeInfo> codes = new ArrayList<>();
         for (String[] row : rows(classpathFolder + "cameo.tsv")) {
@@ -128,6 +139,26 @@ public final class EventLexicon {
             cues.computeIfAbsent(row[0].trim(), k -> new HashSet<>()).add(row[1].trim().toLowerCase(Locale.ROOT));
         }
         EventLexicon lexicon = new EventLexicon(triggers, codes, modes, sectors, cues);
+        if (EventLexicon.class.getResource(classpathFolder + "leaders.tsv") != null) {
+            for (String[] row : rows(classpathFolder + "leaders.tsv")) {
+                if (row.length < 3) {
+                    throw new IllegalArgumentException("leaders.tsv: need name, country, sector: " + String.join("|", row));
+                }
+                String name = normName(row[0]);
+                String country = row[1].trim().toUpperCase(Locale.ROOT);
+                String sector = row[2].trim();
+                lexicon.leaders.put(name, new String[] {country, sector});
+                boolean fullOnly = "full".equals(cell(row, 3));
+                String[] parts = name.split(" ");
+                String surname = parts[parts.length - 1];
+                if (!fullOnly && parts.length > 1) {
+                    lexicon.leaderSurnames.computeIfAbsent(surname, k -> new HashSet<>()).add(country);
+                    lexicon.leaderSurnameSector.merge(surname, sector, (a, b) -> a.equals(b) ? a : "GOV");
+                } else if (fullOnly) {
+                    lexicon.leaderSurnames.computeIfAbsent(surname, k -> new HashSet<>()).add("?");
+                }
+            }
+        }
         for (Trigger tr : lexicon.triggers) {
             if (lexicon.codeInfo(tr.code()) == null) {
                 throw new IllegalArgumentException("triggers.tsv: CAMEO code " + tr.code() + " of '" + tr.pattern() + "' has no row in cameo.tsv");
@@ -196,6 +227,39 @@ public final class EventLexicon {
 
     List<Phrase> sectors() {
         return sectors;
+    }
+
+    /** The lemma is a word of some actors.tsv phrase ("troops", "rebel", "minister"). */
+    boolean sectorWord(String lemma) {
+        return sectorWords.contains(lemma);
+    }
+
+    private static String normName(String name) {
+        return java.text.Normalizer.normalize(name.trim().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^a-z\\- ]", "").replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * A well-known office holder (leaders.tsv) by full name, or by surname alone when the surname names office
+     * holders of one country only: {alpha-2 country, sector}, or null.
+     */
+    String[] leader(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = normName(name);
+        String[] full = leaders.get(n);
+        if (full != null) {
+            return full;
+        }
+        String[] parts = n.split(" ");
+        String surname = parts[parts.length - 1];
+        Set<String> cs = leaderSurnames.get(surname);
+        if (cs != null && cs.size() == 1 && !cs.contains("?")) {
+            // "George W. Bush" / "President Bush": the surname alone identifies the country
+            return new String[] {cs.iterator().next(), leaderSurnameSector.get(surname)};
+        }
+        return null;
     }
 
     boolean cue(String category, String lemma) {

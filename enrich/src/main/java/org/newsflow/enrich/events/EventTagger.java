@@ -97,6 +97,9 @@ public final class EventTagger {
         boolean hypothetical;
         boolean future;
         boolean dropped;
+        Cand mergedInto;
+        Cand claimOf;
+        int headOverride = -1;
         String locCountry;
         String place;
         String date;
@@ -105,7 +108,7 @@ public final class EventTagger {
         boolean atLeast;
 
         boolean symmetric() {
-            return match.trigger().symmetric();
+            return claimOf == null && headOverride < 0 && match.trigger().symmetric();
         }
     }
 
@@ -132,13 +135,31 @@ public final class EventTagger {
         List<EventTag> out = new ArrayList<>();
         for (Sentence s : text.sentences()) {
             List<Match> matches = findTriggers(s, doc);
-            if (!matches.isEmpty()) {
+            if (!matches.isEmpty() && mayHaveActorOrToll(doc, s)) {
                 DepGraph g = parser.apply(s.tokens());
                 out.addAll(codeSentence(doc, s, g, matches));
             }
             rememberPair(doc, s);
         }
         return out;
+    }
+
+    /**
+     * Cheap pre-check before parsing: an event is published only with an actor or a stated toll, so a sentence
+     * with no country or actor mention, no named entity, no actor word (actors.tsv) and no number is not parsed.
+     */
+    private boolean mayHaveActorOrToll(Doc doc, Sentence s) {
+        List<Token> toks = s.tokens();
+        for (int i = 0; i < toks.size(); i++) {
+            Token t = toks.get(i);
+            int gi = s.firstToken() + i;
+            String ner = t.ner();
+            if (ner != null && !ner.equals("O") || t.pos().equals("CD") || t.pos().startsWith("PRP") || t.pos().startsWith("NNP")
+                    || lex.sectorWord(lemma(t)) || doc.geo.mentionAt(gi).isPresent() || !doc.people.mentionsAt(gi).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- triggers -----------------------------------------------------------------------------------------
@@ -220,7 +241,7 @@ public final class EventTagger {
         }
         EventLexicon.Element el = els.get(e);
         if (el.gap()) {
-            for (int skip = 0; skip <= 5; skip++) {
+            for (int skip = 0; skip <= 6; skip++) {
                 int size = positions.size();
                 if (i + skip <= toks.size() && match(els, e + 1, toks, i + skip, positions)) {
                     return true;
@@ -228,7 +249,9 @@ public final class EventTagger {
                 while (positions.size() > size) {
                     positions.remove(positions.size() - 1);
                 }
-                if (i + skip < toks.size() && toks.get(i + skip).pos().matches("[.,:]|CC")) {
+                if (i + skip < toks.size() && toks.get(i + skip).pos().matches("[.,:]|CC")
+                        && !(toks.get(i + skip).pos().equals("CC") && i + skip > 0 && i + skip + 1 < toks.size()
+                            && toks.get(i + skip - 1).pos().startsWith("NNP") && toks.get(i + skip + 1).pos().startsWith("NNP"))) {
                     return false;
                 }
             }
@@ -284,6 +307,18 @@ public final class EventTagger {
                         parent.mode = c.mode;
                     }
                     c.dropped = true;
+                    c.mergedInto = parent;
+                }
+            }
+            // a verbal trigger that restates or continues its verbal governor of the same type:
+            // "met ... to discuss", "bombarded the city, killing eight"
+            if (!c.dropped && toks.get(c.head).pos().startsWith("VB") && p >= 0 && byHead.containsKey(p) && !byHead.get(p).dropped
+                    && toks.get(p).pos().startsWith("VB") && (g.is(c.head, "xcomp") || g.is(c.head, "advcl"))) {
+                Cand parent = byHead.get(p);
+                String pt = lex.ploverType(parent.code);
+                if (pt != null && pt.equals(lex.ploverType(c.code))) {
+                    c.dropped = true;
+                    c.mergedInto = parent;
                 }
             }
         }
@@ -299,7 +334,27 @@ public final class EventTagger {
             fillMode(g, toks, c);
             fillLocation(doc, s, g, c);
         }
+        // merged restatements lend their actors to the event they restate ("killed in Israeli shelling")
+        for (Cand c : byHead.values()) {
+            if (c.mergedInto != null && !c.mergedInto.dropped) {
+                fillRoles(doc, s, g, c, byHead);
+                Cand parent = c.mergedInto;
+                if (parent.sources.isEmpty() && !c.sources.isEmpty()) {
+                    parent.sources.addAll(c.sources);
+                    parent.recip |= c.recip;
+                }
+                if (parent.targets.isEmpty() && !c.targets.isEmpty()) {
+                    parent.targets.addAll(c.targets);
+                }
+            }
+        }
+        restructure(doc, s, g, byHead, live);
         fillDates(doc, s, g, live);
+        for (Cand c : live) {
+            if (c.claimOf != null && c.date == null) {
+                c.date = c.claimOf.date; // the accusation is dated by what it reports
+            }
+        }
         fillCasualties(toks, live);
 
         List<EventTag> out = new ArrayList<>();
@@ -308,6 +363,191 @@ public final class EventTagger {
             emit(doc, toks, c, sentence, out);
         }
         return out;
+    }
+
+    /**
+     * Clause-level rules applied once roles and flags are known:
+     * <ul>
+     * <li>a nominal trigger that is the object of another verbal trigger is that verb's content: it gives the verb
+     * its target ("endorsed an agreement with the EU") and is not coded alone unless it has its own source;</li>
+     * <li>a nominal trigger only mentioned in passing, with no actor of its own, under a verb or noun that is
+     * not an event ("a role in the genocide", "expressed sorrow for the shootings"), is not coded;</li>
+     * <li>intent: a cooperative act someone wants, seeks or would do is an intent to cooperate (03, AGREE); an
+     * attack someone wants or plans is a threat (13, THREATEN); "X wants/urges Y to do it" is an appeal (02) X -> Y;</li>
+     * <li>claims: "X said (that) Y attacked Z" adds an accusation X -> Y (CAMEO 112) when X and Y differ;</li>
+     * <li>an attack on unnamed people ("four children were killed in ...") targets the country where it happened.</li>
+     * </ul>
+     */
+    private void restructure(Doc doc, Sentence s, DepGraph g, Map<Integer, Cand> byHead, List<Cand> live) {
+        List<Token> toks = s.tokens();
+        for (Cand c : new ArrayList<>(live)) {
+            int p = g.head(c.head);
+            boolean noun = toks.get(c.head).pos().startsWith("NN");
+            Cand parent = p >= 0 ? byHead.get(p) : null;
+            if (noun && parent != null && !parent.dropped && parent != c && toks.get(p).pos().startsWith("VB") && g.is(c.head, "obj")) {
+                if (parent.targets.isEmpty()) {
+                    parent.targets.addAll(c.targets);
+                }
+                if (c.sources.isEmpty() || sameActors(c.sources, parent.sources)) {
+                    c.dropped = true;
+                }
+            } else if (noun && parent == null && c.sources.isEmpty() && c.targets.isEmpty() && p >= 0
+                    && (g.is(c.head, "nmod") || g.is(c.head, "obl") && !lex.cue("PARTICIPATE", lemma(toks.get(p))))) {
+                c.dropped = true;
+            }
+        }
+        live.removeIf(c -> c.dropped);
+        for (Cand c : live) {
+            intent(doc, s, g, c);
+        }
+        for (Cand c : live) {
+            // destruction or coercion by protesters is a violent protest (145), not state coercion
+            if (c.code.startsWith("17") && !c.sources.isEmpty() && c.sources.stream().allMatch(a -> protester(a.name()))) {
+                c.code = "145";
+                c.mode = "riot";
+            }
+        }
+        List<Cand> added = new ArrayList<>();
+        for (Cand c : live) {
+            Cand acc = claim(doc, s, g, c, byHead);
+            if (acc != null) {
+                added.add(acc);
+            }
+            if ("ASSAULT".equals(lex.ploverType(c.code)) && c.locCountry != null) {
+                List<Actor> fixed = new ArrayList<>();
+                for (Actor t : c.targets) {
+                    boolean srcHere = c.sources.stream().anyMatch(a -> c.locCountry.equals(a.country()));
+                    if (t.country() == null && (t.sector() == null || "CVL".equals(t.sector())) && !srcHere) {
+                        fixed.add(new Actor(c.locCountry, t.name(), t.kind(), t.sector()));
+                    } else {
+                        fixed.add(t);
+                    }
+                }
+                c.targets = fixed;
+            }
+        }
+        live.addAll(added);
+    }
+
+    private boolean protester(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (lex.cue("PROTESTER", w) || w.endsWith("s") && lex.cue("PROTESTER", w.substring(0, w.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameActors(List<Actor> a, List<Actor> b) {
+        return !a.isEmpty() && new HashSet<>(a).equals(new HashSet<>(b));
+    }
+
+    /** The intent rules of {@link #restructure}. */
+    private void intent(Doc doc, Sentence s, DepGraph g, Cand c) {
+        if (!c.hypothetical || c.negated) {
+            return;
+        }
+        List<Token> toks = s.tokens();
+        int quad = lex.codeInfo(c.code).quadClass();
+        int gov = -1;
+        if (g.is(c.head, "xcomp") && g.head(c.head) >= 0 && lex.cue("INTENT", lemma(toks.get(g.head(c.head))))) {
+            gov = g.head(c.head);
+        }
+        boolean would = false;
+        for (int d : g.children(c.head, "aux")) {
+            would |= toks.get(d).text().equalsIgnoreCase("would");
+        }
+        if (gov >= 0 && !g.children(gov, "obj").isEmpty()) {
+            // "Obama wants Putin to attack": an appeal from the one who wants to the one asked
+            List<Actor> src = new ArrayList<>();
+            for (int x : subjectsOf(g, gov)) {
+                src.addAll(resolveConj(doc, s, g, x));
+            }
+            List<Actor> tgt = new ArrayList<>();
+            for (int x : g.children(gov, "obj")) {
+                tgt.addAll(resolveConj(doc, s, g, x));
+            }
+            if (!src.isEmpty() || !tgt.isEmpty()) {
+                c.code = "020";
+                c.sources = src;
+                c.targets = tgt;
+                c.mode = null;
+                c.recip = false;
+                c.hypothetical = false;
+                c.headOverride = gov;
+            }
+            return;
+        }
+        if (quad == 2 && (gov >= 0 || would)) {
+            c.code = "030";
+            c.mode = null;
+            c.hypothetical = false;
+        } else if (quad == 4 && gov >= 0) {
+            c.code = "130";
+            c.mode = null;
+            c.hypothetical = false;
+        }
+    }
+
+    /** The claim rule of {@link #restructure}: an accusation from the speaker to the one said to have attacked. */
+    private Cand claim(Doc doc, Sentence s, DepGraph g, Cand c, Map<Integer, Cand> byHead) {
+        String type = lex.ploverType(c.code);
+        if (!("ASSAULT".equals(type) || "COERCE".equals(type)) || c.negated) {
+            return null;
+        }
+        List<Token> toks = s.tokens();
+        int x = c.head;
+        int speakerVerb = -1;
+        for (int steps = 0; steps < 3; steps++) {
+            int p = g.head(x);
+            if (p < 0 || !(g.is(x, "ccomp") || g.is(x, "conj") || g.is(x, "parataxis"))) {
+                break;
+            }
+            if (g.is(x, "ccomp") || g.is(x, "parataxis")) {
+                if (lex.cue("CLAIM", lemma(toks.get(p))) && toks.get(p).pos().startsWith("VB")) {
+                    speakerVerb = p;
+                }
+                break;
+            }
+            x = p;
+        }
+        if (speakerVerb < 0) {
+            // the parser sometimes hangs the reporting clause under the reported verb ("X said a shell was fired")
+            for (int d : g.children(c.head)) {
+                if ((g.rel(d).startsWith("csubj") || g.is(d, "parataxis")) && lex.cue("CLAIM", lemma(toks.get(d)))
+                        && toks.get(d).pos().startsWith("VB") && !subjectsOf(g, d).isEmpty()) {
+                    speakerVerb = d;
+                }
+            }
+        }
+        if (speakerVerb < 0 || byHead.containsKey(speakerVerb) && !byHead.get(speakerVerb).dropped) {
+            return null;
+        }
+        List<Actor> speakers = new ArrayList<>();
+        for (int sj : subjectsOf(g, speakerVerb)) {
+            speakers.addAll(resolveConj(doc, s, g, sj));
+        }
+        List<Actor> accused = new ArrayList<>();
+        for (Actor a : c.sources) {
+            boolean named = a.country() != null || "PERSON".equals(a.kind()) || "ORGANIZATION".equals(a.kind()) || a.sector() != null;
+            if (named && (a.country() == null || speakers.stream().noneMatch(sp -> a.country().equals(sp.country())))) {
+                accused.add(a);
+            }
+        }
+        if (speakers.isEmpty() || accused.isEmpty() || speakers.stream().allMatch(sp -> sp.country() == null)) {
+            return null;
+        }
+        Cand acc = new Cand();
+        acc.match = new Match(c.match.trigger(), speakerVerb, speakerVerb, speakerVerb, Set.of(speakerVerb));
+        acc.head = speakerVerb;
+        acc.code = "112";
+        acc.sources = speakers;
+        acc.targets = accused;
+        acc.claimOf = c;
+        return acc;
     }
 
     private static int specificity(String code) {
@@ -418,11 +658,35 @@ public final class EventTagger {
         if (verb) {
             if (isPassive(g, h)) {
                 src.addAll(agentsOf(g, toks, h));
+                if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
+                    for (int d : g.children(h)) {
+                        if ((g.is(d, "obl") || g.is(d, "nmod")) && hasCase(g, toks, d, "from")) {
+                            src.add(d); // "a shell was fired at it from X": fired by X
+                        } else if ((g.is(d, "obl") || g.is(d, "nmod")) && (hasCase(g, toks, d, "in") || hasCase(g, toks, d, "during"))
+                                && attackPhrase(g, toks, d)) {
+                            // "killed in Israeli tank shelling": the attacker named in the attack phrase
+                            for (int i : phrase(g, toks, d)) {
+                                if ((g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod:poss")) && isActorToken(doc, s, i)) {
+                                    src.add(i);
+                                }
+                            }
+                        }
+                    }
+                }
                 tgt.addAll(g.children(h, "nsubj:pass"));
                 for (int d : slotDependents(g, toks, h, slots)) {
                     if (!g.is(d, "obj")) {
                         tgt.add(d);
                     }
+                }
+            } else if (c.match.trigger().reverse()) {
+                // "received weapons from X": X gives, the subject receives
+                tgt.addAll(subjectsOf(g, h));
+                for (int k : c.match.covered()) {
+                    src.addAll(slotDependents(g, toks, k, slots));
+                }
+                if (tgt.isEmpty()) {
+                    tgt.addAll(inheritedSubject(g, toks, h));
                 }
             } else {
                 src.addAll(subjectsOf(g, h));
@@ -436,7 +700,7 @@ public final class EventTagger {
                     }
                 }
             }
-            if (src.isEmpty()) {
+            if (src.isEmpty() && !c.match.trigger().reverse()) {
                 src.addAll(inheritedSubject(g, toks, h));
             }
             if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
@@ -449,6 +713,12 @@ public final class EventTagger {
                     src.add(d);
                 } else if ((g.is(d, "amod") || g.is(d, "compound")) && !c.match.covered().contains(d) && isActorToken(doc, s, d)) {
                     src.add(d);
+                } else if (g.is(d, "compound") && !c.match.covered().contains(d)) {
+                    for (int e : g.children(d)) {
+                        if ((g.is(e, "amod") || g.is(e, "compound")) && isActorToken(doc, s, e)) {
+                            src.add(e); // "Israeli tank shelling"
+                        }
+                    }
                 } else if ((g.is(d, "nmod") || g.is(d, "obl")) && hasCase(g, toks, d, "by")) {
                     src.add(d);
                 } else if ((g.is(d, "nmod") || g.is(d, "obl")) && hasCase(g, toks, d, "between")) {
@@ -458,7 +728,8 @@ public final class EventTagger {
             }
             tgt.addAll(slotDependents(g, toks, h, slots));
             int p = g.head(h);
-            if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl")) && toks.get(p).pos().startsWith("VB")) {
+            if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl") && lex.cue("PARTICIPATE", lemma(toks.get(p))))
+                    && toks.get(p).pos().startsWith("VB")) {
                 // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
                 if (src.isEmpty()) {
                     src.addAll(isPassive(g, p) ? agentsOf(g, toks, p) : subjectsOf(g, p));
@@ -549,7 +820,32 @@ public final class EventTagger {
 
     private boolean isActorToken(Doc doc, Sentence s, int local) {
         int gi = s.firstToken() + local;
-        return doc.geo.mentionAt(gi).isPresent() || doc.people.mentionAt(gi).isPresent();
+        return geoAt(doc, s, local).isPresent() || doc.people.mentionAt(gi).isPresent();
+    }
+
+    /**
+     * The country tagger's mention on a sentence-local token, unless it is a city or region match inside a
+     * person's name ("Obama" is also a town, "Bush" a village): a PERSON actor mention of the people tagger or a
+     * CoreNLP PERSON token wins over a place.
+     */
+    private static Optional<GeoMention> geoAt(Doc doc, Sentence s, int local) {
+        int gi = s.firstToken() + local;
+        Optional<GeoMention> m = doc.geo.mentionAt(gi);
+        if (m.isEmpty()) {
+            return m;
+        }
+        String kind = m.get().kind();
+        if ("CITY".equals(kind) || "REGION".equals(kind)) {
+            if ("PERSON".equals(s.tokens().get(local).ner())) {
+                return Optional.empty();
+            }
+            for (ActorMention am : doc.people.mentionsAt(gi)) {
+                if ("PERSON".equals(am.kind())) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return m;
     }
 
     private static boolean isRecipToken(List<Token> toks, int i) {
@@ -593,6 +889,10 @@ public final class EventTagger {
                 List<Integer> subj = subjectsOf(g, p);
                 if (!subj.isEmpty()) {
                     return subj;
+                }
+                List<Integer> pass = g.children(p, "nsubj:pass"); // "is scheduled to attend", "is expected to meet"
+                if (!pass.isEmpty()) {
+                    return pass;
                 }
             } else if ((r.startsWith("advcl") || r.startsWith("acl")) && (hasCase(g, toks, x, "of") || hasCase(g, toks, x, "for"))
                     && !g.children(p, "obj").isEmpty()) {
@@ -669,6 +969,20 @@ public final class EventTagger {
         if (pos.equals("PRP") || pos.equals("PRP$")) {
             String w = ht.text().toLowerCase(Locale.ROOT);
             if (w.matches("it|its|they|them|their|he|him|his|she|her")) {
+                int x = g.head(h);
+                for (int steps = 0; x >= 0 && steps < 4; steps++) {
+                    int p = g.head(x);
+                    if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
+                            || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
+                        break;
+                    }
+                    for (int sj : g.children(p)) {
+                        if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                            return resolveOne(doc, s, g, sj);
+                        }
+                    }
+                    x = p;
+                }
                 for (int r = 0; r < toks.size(); r++) {
                     if (g.head(r) == -1) {
                         for (int sj : g.children(r, "nsubj")) {
@@ -694,6 +1008,11 @@ public final class EventTagger {
 
         // 1. an actor mention at the head, or the one in the phrase nearest to the head
         Optional<ActorMention> am = doc.people.mentionAt(base + h);
+        for (ActorMention m : doc.people.mentionsAt(base + h)) {
+            if ("PERSON".equals(m.kind()) && (am.isEmpty() || am.get().country() == null)) {
+                am = Optional.of(m);
+            }
+        }
         if (am.isEmpty()) {
             for (int i : span) {
                 Optional<ActorMention> m = doc.people.mentionAt(base + i);
@@ -704,9 +1023,9 @@ public final class EventTagger {
         }
         // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
         List<String> countries = new ArrayList<>();
-        GeoMention headGeo = doc.geo.mentionAt(base + h).orElse(null);
+        GeoMention headGeo = geoAt(doc, s, h).orElse(null);
         for (int i : span) {
-            doc.geo.mentionAt(base + i).ifPresent(m -> {
+            geoAt(doc, s, i).ifPresent(m -> {
                 if (!countries.contains(m.country())) {
                     countries.add(m.country());
                 }
@@ -715,7 +1034,7 @@ public final class EventTagger {
         for (int i : span) {
             for (int c : g.children(i, "conj")) {
                 if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
-                    doc.geo.mentionAt(base + c).ifPresent(m -> {
+                    geoAt(doc, s, c).ifPresent(m -> {
                         if (!countries.contains(m.country())) {
                             countries.add(m.country());
                         }
@@ -748,6 +1067,19 @@ public final class EventTagger {
             }
             String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
             String sec = m.sector() != null ? m.sector() : sector;
+            if (country == null && !"PERSON".equals(m.kind())) {
+                country = possessorCountry(doc, s, g, span, h);
+            }
+            if (country == null && "PERSON".equals(m.kind())) {
+                String[] known = lex.leader(m.name());
+                if (known != null) {
+                    country = known[0];
+                    sec = sec != null ? sec : known[1];
+                }
+            }
+            if (country == null && "IGO".equals(igoSector(toks, span, h))) {
+                sec = "IGO";
+            }
             String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
             return List.of(new Actor(country, name, m.kind(), sec));
         }
@@ -770,6 +1102,19 @@ public final class EventTagger {
         if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
             return doc.lastPair;
         }
+        String owner = possessorCountry(doc, s, g, span, h);
+        if (owner != null) {
+            return List.of(new Actor(owner, phraseText, ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : "UNNAMED", sector));
+        }
+        if (ht.ner().equals("PERSON")) {
+            String[] known = lex.leader(personName(toks, h));
+            if (known != null) {
+                return List.of(new Actor(known[0], phraseText, "PERSON", sector != null ? sector : known[1]));
+            }
+        }
+        if (igoSector(toks, span, h) != null) {
+            sector = "IGO"; // "UN troops", "United Nations inspectors": an intergovernmental actor
+        }
         if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
             return List.of(new Actor(null, phraseText, ht.ner(), sector));
         }
@@ -777,6 +1122,58 @@ public final class EventTagger {
             return List.of(new Actor(null, phraseText, "UNNAMED", sector));
         }
         return List.of();
+    }
+
+    /** "its troops", "their forces": the country of the pronoun possessor of the head, or null. */
+    private String possessorCountry(Doc doc, Sentence s, DepGraph g, List<Integer> span, int h) {
+        for (int i : span) {
+            if (i != h && s.tokens().get(i).pos().equals("PRP$") && g.head(i) == h) {
+                for (Actor owner : resolveOne(doc, s, g, i)) {
+                    if (owner.country() != null) {
+                        return owner.country();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The PERSON-tagged tokens around h ("Barack Obama"). */
+    private static String personName(List<Token> toks, int h) {
+        int a = h;
+        int b = h;
+        while (a > 0 && "PERSON".equals(toks.get(a - 1).ner())) {
+            a--;
+        }
+        while (b + 1 < toks.size() && "PERSON".equals(toks.get(b + 1).ner())) {
+            b++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = a; i <= b; i++) {
+            sb.append(i > a ? " " : "").append(toks.get(i).text());
+        }
+        return sb.toString();
+    }
+
+    /** "IGO" when the phrase names an intergovernmental organisation (actors.tsv rows with sector IGO). */
+    private String igoSector(List<Token> toks, List<Integer> span, int h) {
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            if (!p.value().equals("IGO")) {
+                continue;
+            }
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= span.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n && ok; j++) {
+                    Token t = toks.get(span.get(k + j));
+                    ok = p.lemmas().get(j).equals(lemma(t)) || p.lemmas().get(j).equals(t.text().toLowerCase(Locale.ROOT));
+                }
+                if (ok) {
+                    return "IGO";
+                }
+            }
+        }
+        return null;
     }
 
     private boolean mentionsPair(List<Token> toks, List<Integer> span) {
@@ -850,8 +1247,8 @@ public final class EventTagger {
             if (!toks.get(i).text().equalsIgnoreCase("and")) {
                 continue;
             }
-            Optional<GeoMention> a = doc.geo.mentionAt(base + i - 1);
-            Optional<GeoMention> b = doc.geo.mentionAt(base + i + 1);
+            Optional<GeoMention> a = geoAt(doc, s, i - 1);
+            Optional<GeoMention> b = geoAt(doc, s, i + 1);
             if (a.isPresent() && b.isPresent() && !a.get().country().equals(b.get().country())) {
                 doc.lastPair = List.of(new Actor(a.get().country(), a.get().text(), "COUNTRY", null),
                         new Actor(b.get().country(), b.get().text(), "COUNTRY", null));
@@ -1018,6 +1415,9 @@ public final class EventTagger {
                     continue;
                 }
                 GeoMention m = geoIn(doc, s, g, d);
+                if (m != null && "DEMONYM".equals(m.kind()) && attackPhrase(g, toks, d)) {
+                    m = null; // "killed in Israeli tank shelling": the demonym says who, not where
+                }
                 if (m != null) {
                     setLocation(c, m);
                     return;
@@ -1030,22 +1430,65 @@ public final class EventTagger {
                 }
             }
         }
+        // the place visited or attended: "attend the Beijing Olympics", "attend a summit in Switzerland"
+        if (c.match.trigger().targets().contains("place")) {
+            for (int r : roots) {
+                for (int o : g.children(r, "obj")) {
+                    for (int i : phrase(g, toks, o)) {
+                        Optional<GeoMention> m = geoAt(doc, s, i);
+                        if (m.isPresent() && !"DEMONYM".equals(m.get().kind()) && !"NAME".equals(m.get().kind())) {
+                            setLocation(c, m.get());
+                            return;
+                        }
+                    }
+                    for (int e : g.children(o, "nmod")) {
+                        if (LOCATIVE.contains(caseOf(g, toks, e)) && geoIn(doc, s, g, e) != null) {
+                            setLocation(c, geoIn(doc, s, g, e));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The phrase headed by d names an attack ("Israeli tank shelling", "an air strike"). */
+    private boolean attackPhrase(DepGraph g, List<Token> toks, int d) {
+        List<Integer> sub = new ArrayList<>();
+        collectSubtree(g, d, sub, 0, 1);
+        for (int i : sub) {
+            if (isTriggerNoun(toks.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isTriggerNoun(Token t) {
+        for (String key : List.of(lemma(t), t.text().toLowerCase(Locale.ROOT))) {
+            for (EventLexicon.Trigger tr : lex.triggersStartingWith(key)) {
+                if (tr.pos().equals("N")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private GeoMention geoIn(Doc doc, Sentence s, DepGraph g, int d) {
         List<Integer> span = phrase(g, s.tokens(), d);
-        Optional<GeoMention> headMention = doc.geo.mentionAt(s.firstToken() + d);
+        Optional<GeoMention> headMention = geoAt(doc, s, d);
         if (headMention.isPresent()) {
             return headMention.get();
         }
         for (int i : span) {
-            Optional<GeoMention> m = doc.geo.mentionAt(s.firstToken() + i);
+            Optional<GeoMention> m = geoAt(doc, s, i);
             if (m.isPresent() && !"DEMONYM".equals(m.get().kind())) {
                 return m.get();
             }
         }
         for (int i : span) {
-            Optional<GeoMention> m = doc.geo.mentionAt(s.firstToken() + i);
+            Optional<GeoMention> m = geoAt(doc, s, i);
             if (m.isPresent()) {
                 return m.get();
             }
@@ -1189,8 +1632,8 @@ public final class EventTagger {
         if (info == null || info.plover() == null) {
             return;
         }
-        Token first = toks.get(c.match.first());
-        Token last = toks.get(c.match.last());
+        Token first = toks.get(c.headOverride >= 0 ? c.headOverride : c.match.first());
+        Token last = toks.get(c.headOverride >= 0 ? c.headOverride : c.match.last());
         Mention trigger = new Mention(first.begin(), last.end(), doc.text.text(first.begin(), last.end()));
         Casualties cas = c.dead == null && c.injured == null ? null : new Casualties(c.dead, c.injured, c.atLeast);
         String root = c.code.substring(0, 2);
@@ -1254,12 +1697,19 @@ public final class EventTagger {
             for (Actor a : src) {
                 if (t.country() == null || !t.country().equals(a.country())) {
                     pairs.add(new Actor[] {a, t});
+                    pairs.removeIf(pr -> pr[0] == a && pr[1] == null); // "A -> ?" says less than "A -> host"
                 }
             }
         }
+        // one country on both sides from one trigger only when the text names two different actors of it
+        // ("Georgian demonstrators ... the Georgian government"), never from a bare country, place or host
+        pairs.removeIf(pr -> pr[0] != null && pr[1] != null && pr[0].country() != null && pr[0].country().equals(pr[1].country())
+                && ("COUNTRY".equals(pr[0].kind()) || "COUNTRY".equals(pr[1].kind()) || Objects.equals(pr[0].name(), pr[1].name())));
         if (pairs.isEmpty()) {
-            if (c.date == null && c.locCountry == null && c.dead == null && c.injured == null) {
-                return; // "difficult talks": nothing says who, when or where
+            // Actorless events are published only with a stated toll ("a war that killed more than 6,500"):
+            // "talks in Washington", "the 2020 war" without anyone doing anything are counted by nobody.
+            if (c.dead == null && c.injured == null) {
+                return;
             }
             pairs.add(new Actor[] {null, null});
         }
@@ -1268,7 +1718,12 @@ public final class EventTagger {
             if (pairs.size() > 1 && pr[0] == null && pr[1] == null) {
                 continue;
             }
-            if (!seen.add(String.valueOf(pr[0]) + "->" + pr[1])) {
+            // one event per type, source country and target country for a trigger ("the foreign ministers" and
+            // "the Armenian foreign minister" over the same span give one AM -> US, not two)
+            String key = pr[0] != null && pr[0].country() != null && pr[1] != null && pr[1].country() != null
+                    ? pr[0].country() + "->" + pr[1].country()
+                    : String.valueOf(pr[0]) + "->" + pr[1];
+            if (!seen.add(key)) {
                 continue;
             }
             out.add(new EventTag(info.plover(), c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,

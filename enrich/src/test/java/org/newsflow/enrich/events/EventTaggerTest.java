@@ -177,4 +177,112 @@ class EventTaggerTest {
         Map<String, Integer> counts = EventTagger.countByType(ev);
         assertThat(counts).containsEntry("ASSAULT", 1);
     }
+
+    // ---- actor attachment, structure and output policy (sentences written for these tests) ----------------
+
+    @Test
+    void knownLeaderGivesTheCountryAndAPlaceInsideAPersonNameDoesNot() {
+        // a gazetteer hit on the surname (here a fake CITY) must not make the person an actor of that country
+        List<EventTag> ev = tag("Angela Merkel criticised Italy on Monday.", TextMask.none(), "Merkel=JP:CITY", "Italy=IT:NAME");
+        List<EventTag> acc = ofType(ev, "ACCUSE");
+        assertThat(acc).extracting(EventTaggerTest::dir).containsExactly("DE>IT");
+        assertThat(acc.get(0).source().sector()).isEqualTo("GOV");
+    }
+
+    @Test
+    void sameCountryOnBothSidesFromAPlaceIsNotCoded() {
+        List<EventTag> ev = tag("Belgian officials held talks in Brussels on Monday.", TextMask.none(), "Belgian=BE:DEMONYM",
+                "Brussels=BE:CITY");
+        assertThat(ev).noneMatch(e -> dir(e).equals("BE>BE"));
+    }
+
+    @Test
+    void eventsWithoutAnyActorAreNotPublishedUnlessATollIsStated() {
+        assertThat(tag("Talks in Vienna on Monday were difficult.", TextMask.none(), "Vienna=AT:CITY")).isEmpty();
+        List<EventTag> war = tag("A long war had caused more than 4,000 deaths.", TextMask.none());
+        assertThat(war).hasSize(1);
+        assertThat(war.get(0).casualties().dead()).isEqualTo(4000);
+    }
+
+    @Test
+    void aMassacreOnlyMentionedInPassingIsNotAnEvent() {
+        List<EventTag> ev = tag("The minister spoke at length about her country's role in the genocide.", TextMask.none());
+        assertThat(ofType(ev, "ASSAULT")).isEmpty();
+        assertThat(tag("The mayor expressed grief for the shootings in Ohio.", TextMask.none(), "Ohio=US:REGION")).isEmpty();
+    }
+
+    @Test
+    void claimThatOthersAttackedIsAlsoAnAccusation() {
+        List<EventTag> ev = tag("Chile said Bolivian troops attacked a border post on Sunday.", TextMask.none(), "Chile=CL:NAME",
+                "Bolivian=BO:DEMONYM");
+        assertThat(ofType(ev, "ASSAULT")).extracting(e -> e.source().country()).containsExactly("BO");
+        List<EventTag> acc = ofType(ev, "ACCUSE");
+        assertThat(acc).extracting(EventTaggerTest::dir).containsExactly("CL>BO");
+        assertThat(acc.get(0).trigger().text()).isEqualTo("said");
+        // a claim about oneself accuses nobody
+        assertThat(ofType(tag("Chile said its troops attacked a border post.", TextMask.none(), "Chile=CL:NAME"), "ACCUSE")).isEmpty();
+    }
+
+    @Test
+    void intentToCooperateThreatAndAppeal() {
+        List<EventTag> help = tag("Norway wants to help Kenya.", TextMask.none(), "Norway=NO:NAME", "Kenya=KE:NAME");
+        assertThat(help).extracting(e -> e.cameoRoot() + " " + dir(e)).containsExactly("03 NO>KE");
+        assertThat(help.get(0).hypothetical()).isFalse();
+        List<EventTag> threat = tag("Denmark plans to attack Sweden.", TextMask.none(), "Denmark=DK:NAME", "Sweden=SE:NAME");
+        assertThat(threat).extracting(e -> e.type() + " " + dir(e)).containsExactly("THREATEN DK>SE");
+        List<EventTag> appeal = tag("Finland wants Estonia to help Latvia.", TextMask.none(), "Finland=FI:NAME", "Estonia=EE:NAME",
+                "Latvia=LV:NAME");
+        assertThat(appeal).extracting(e -> e.cameoRoot() + " " + dir(e)).containsExactly("02 FI>EE");
+    }
+
+    @Test
+    void pronounSubjectOfAReportedClauseIsTheReporter() {
+        List<EventTag> ev = tag("Japan announced on Monday that it would free ten Korean fishermen.", TextMask.none(), "Japan=JP:NAME",
+                "Korean=KR:DEMONYM");
+        assertThat(ev).extracting(e -> e.type() + " " + dir(e)).containsExactly("AGREE JP>KR");
+    }
+
+    @Test
+    void aPurposeClauseOfTheSameTypeIsOneEvent() {
+        List<EventTag> ev = tag("The Portuguese minister met his Spanish counterpart on Monday to discuss fishing quotas.", TextMask.none(),
+                "Portuguese=PT:DEMONYM", "Spanish=ES:DEMONYM");
+        assertThat(ofType(ev, "CONSULT")).extracting(EventTaggerTest::dir).containsExactlyInAnyOrder("PT>ES", "ES>PT");
+        assertThat(ofType(ev, "CONSULT")).allMatch(e -> e.trigger().text().equals("met"));
+    }
+
+    @Test
+    void aTriggerNounObjectIsTheContentOfItsVerb() {
+        List<EventTag> ev = tag("Ukraine endorsed an agreement with Moldova.", TextMask.none(), "Ukraine=UA:NAME", "Moldova=MD:NAME");
+        assertThat(ev).extracting(e -> e.type() + " " + dir(e)).containsExactly("SUPPORT UA>MD");
+    }
+
+    @Test
+    void protestTargetsTheCountryWhereItTakesPlace() {
+        List<EventTag> ev = tag("Greek students staged a protest in Ankara on Monday.", TextMask.none(), "Greek=GR:DEMONYM",
+                "Ankara=TR:CITY");
+        assertThat(ofType(ev, "PROTEST")).extracting(EventTaggerTest::dir).containsExactly("GR>TR");
+    }
+
+    @Test
+    void victimsWithoutACountryBelongToThePlaceAndTheShellingSaysWho() {
+        List<EventTag> ev = tag("Two farmers were killed in a Serbian air strike in Kosovo on Friday.", TextMask.none(),
+                "Serbian=RS:DEMONYM", "Kosovo=XK:NAME");
+        List<EventTag> a = ofType(ev, "ASSAULT");
+        assertThat(a).extracting(EventTaggerTest::dir).containsExactly("RS>XK");
+        assertThat(a.get(0).casualties().dead()).isEqualTo(2);
+    }
+
+    @Test
+    void destructionByProtestersIsAViolentProtest() {
+        List<EventTag> ev = tag("Angry Chilean protesters destroyed a Peruvian bank.", TextMask.none(), "Chilean=CL:DEMONYM",
+                "Peruvian=PE:DEMONYM");
+        assertThat(ev).extracting(e -> e.cameoRoot() + " " + e.type() + " " + dir(e)).containsExactly("14 PROTEST CL>PE");
+    }
+
+    @Test
+    void receivingFromSomeoneReversesTheDirection() {
+        List<EventTag> ev = tag("Moldovan soldiers received weapons from Romania last week.", TextMask.none(), "Moldovan=MD:DEMONYM",
+                "Romania=RO:NAME");
+        assertThat(ev).extracting(e -> e.type() + " " + dir(e)).containsExactly("AID RO>MD");
+    }
 }
