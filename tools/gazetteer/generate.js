@@ -35,7 +35,6 @@ function header(source) {
 }
 
 // ---- countries ----
-const en = i18n.getNames ? null : null; // i18n-iso-countries needs its locale registered
 i18n.registerLocale(require('i18n-iso-countries/langs/en.json'));
 let rows = [];
 for (const c of countries) {

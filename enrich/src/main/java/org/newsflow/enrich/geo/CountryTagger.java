@@ -43,6 +43,11 @@ public final class CountryTagger {
 
     /** Cities at least this populous are accepted without CoreNLP calling them LOCATION. */
     static final long MAJOR_CITY = 100_000;
+    /** A town name found in only one country is accepted without LOCATION from this population on. */
+    static final long UNIQUE_TOWN = Long.getLong("newsflow.geo.uniqueTown", 10_000);
+    static final boolean TOWN_RULE = Boolean.parseBoolean(System.getProperty("newsflow.geo.townRule", "true"));
+    /** Towns at least this populous are accepted without LOCATION when the article already concerns their country. */
+    static final long SUPPORTED_TOWN = Long.getLong("newsflow.geo.supportedTown", 5_000);
     /** State abbreviations that are also words or titles: only after "City,". */
     private static final Set<String> AMBIGUOUS_ABBR = Set.of("Miss.", "Ind.", "Ill.", "Mass.", "La.", "Pa.", "Mo.", "Del.",
             "Wash.", "Cal.", "Me.", "Man.", "Ore.", "Col.", "Ala.", "Md.", "Va.");
@@ -96,6 +101,8 @@ public final class CountryTagger {
         boolean afterComma;
         /** "Licking County", "Rapides Parish": a county-level unit found by its pattern */
         boolean county;
+        /** "County Cork" */
+        boolean irishCounty;
 
         Match(int from, int to, List<Entry> entries) {
             this.from = from;
@@ -147,8 +154,9 @@ public final class CountryTagger {
             veto(x, tokens, entityOf);
         }
         Context ctx = context(matches, body);
+        localeCues(ctx);
         for (Match c : counties) {
-            String cc = countyCountry(ctx);
+            String cc = countyCountry(ctx, c.irishCounty);
             c.chosen = new Entry(Kind.REGION, cc, c.surface, "", 0, false, true, Set.of());
             c.kind = "REGION";
         }
@@ -266,9 +274,7 @@ public final class CountryTagger {
         return out;
     }
 
-    private static final Set<String> COUNTY_WORDS = Set.of("County", "Parish", "Borough", "Township");
-    /** Countries with counties, for a "X County" in an article with no US evidence. */
-    private static final List<String> COUNTY_COUNTRIES = List.of("GB", "IE", "CA", "KE", "LR", "NO", "HU", "TW");
+    private static final Set<String> COUNTY_WORDS = Set.of("County", "Co.", "Parish", "Borough", "Township");
 
     /** "Licking County", "Prince William County", "Rapides Parish", "County Cork": 1-3 capitalised words and the unit. */
     private static List<Match> counties(List<Piece> pieces) {
@@ -287,7 +293,9 @@ public final class CountryTagger {
                 out.add(countyMatch(pieces, i, j));
             } else if (u.equals("County") && j + 1 < pieces.size() && pieces.get(j + 1).sentence() == unit.sentence()
                     && capitalisedWord(pieces.get(j + 1).text())) {
-                out.add(countyMatch(pieces, j, j + 1));
+                Match m = countyMatch(pieces, j, j + 1);
+                m.irishCounty = true;
+                out.add(m);
                 j++;
             }
         }
@@ -305,19 +313,15 @@ public final class CountryTagger {
         return m;
     }
 
-    private static String countyCountry(Context ctx) {
-        if (ctx.country("US") > 0) {
-            return "US";
+    private static String countyCountry(Context ctx, boolean irishStyle) {
+        // "County Cork" is Irish usage; "Licking County", "Rapides Parish" American (Canada's Ontario counties too)
+        if (irishStyle) {
+            return ctx.country("GB") > ctx.country("IE") ? "GB" : "IE";
         }
-        String best = "US";
-        double w = 0;
-        for (String cc : COUNTY_COUNTRIES) {
-            if (ctx.country(cc) > w) {
-                w = ctx.country(cc);
-                best = cc;
-            }
+        if (ctx.country("US") == 0 && ctx.nat.getOrDefault("CA", 0.0) + ctx.local("CA") > 0) {
+            return "CA";
         }
-        return best;
+        return "US";
     }
 
     private static boolean onlyHead(List<Entry> es) {
@@ -332,9 +336,11 @@ public final class CountryTagger {
     /** "Paris, Texas", "Dublin, Ohio", "Kelleyland, La.", "Lyon, France": a place followed by comma and its state or country. */
     private static void linkQualifiers(List<Match> matches, List<Piece> pieces) {
         for (Match x : matches) {
-            if (x.from >= 2 && pieces.get(x.from - 1).text().equals(",")) {
+            if (x.from >= 2 && (pieces.get(x.from - 1).text().equals(",") || pieces.get(x.from - 1).text().equals("-"))) {
                 String prev = pieces.get(x.from - 2).text();
-                x.afterComma = !prev.isEmpty() && Character.isUpperCase(prev.charAt(0));
+                // "Charleston, W.Va." and the party-state tag "(D-Pa.)"
+                x.afterComma = !prev.isEmpty() && Character.isUpperCase(prev.charAt(0))
+                        && (pieces.get(x.from - 1).text().equals(",") || prev.equals("D") || prev.equals("R") || prev.equals("I"));
             }
         }
         for (int k = 0; k + 1 < matches.size(); k++) {
@@ -373,6 +379,11 @@ public final class CountryTagger {
                 return;
             }
         }
+        // a common word that is also some town ("March", "Police") neither resolves nor counts as context
+        if (onlyPlaces(x) && gaz.isCommonWord(x.surface, allNer(tokens, x, "LOCATION"))) {
+            x.rejected = true;
+            return;
+        }
         // "US" in an all-capitals line is the pronoun
         if (x.surface.equals("US") || x.surface.equals("IN")) {
             boolean capsLine = neighbourAllCaps(tokens, x.firstToken - 1, first.sentence())
@@ -381,6 +392,15 @@ public final class CountryTagger {
                 x.rejected = true;
             }
         }
+    }
+
+    private static boolean onlyPlaces(Match x) {
+        for (Entry e : x.entries) {
+            if (!(e.kind() == Kind.CITY || (e.kind() == Kind.REGION && !e.curated()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean neighbourAllCaps(List<Token> tokens, int i, int sentence) {
@@ -398,6 +418,8 @@ public final class CountryTagger {
         final Set<String> admins = new HashSet<>();
         /** sub-national evidence per country: states, provinces, counties, towns of one country */
         final Map<String, Double> local = new HashMap<>();
+        /** local evidence contributed by each surface form ("surface|CC"), to discount a town's support of itself */
+        final Map<String, Double> selfLocal = new HashMap<>();
         /** national evidence per country: names, demonyms, institutions */
         final Map<String, Double> nat = new HashMap<>();
         final String body;
@@ -469,10 +491,23 @@ public final class CountryTagger {
                 }
                 if (region || cityOnly) {
                     ctx.addLocal(cc, region ? 1.0 : 0.5);
+                    ctx.selfLocal.merge(x.surface + "|" + cc, region ? 1.0 : 0.5, Double::sum);
                 }
             }
         }
         return ctx;
+    }
+
+    /** Locale cues: each distinct cue adds 0.5 local evidence to its country, at most 1.5 per country. */
+    private void localeCues(Context ctx) {
+        Map<String, Double> add = new HashMap<>();
+        String norm = ctx.body;
+        for (Map.Entry<String, String> cue : gaz.localeCues().entrySet()) {
+            if (cue.getKey().length() == 1 ? norm.indexOf(cue.getKey()) >= 0 : containsWord(norm, cue.getKey())) {
+                add.merge(cue.getValue(), 0.5, Double::sum);
+            }
+        }
+        add.forEach((cc, w) -> ctx.addLocal(cc, Math.min(w, 1.5)));
     }
 
     // ------------------------------------------------------------------ resolution
@@ -491,7 +526,7 @@ public final class CountryTagger {
                 default -> { }
             }
         }
-        boolean location = allNer(tokens, x, "LOCATION");
+        boolean location = allNer(tokens, x, "LOCATION") || dateline(x, tokens);
         boolean properNoun = tokens.get(x.firstToken).isProperNoun() || location;
 
         // 1. a qualified place: "Paris, Texas", "London, Ontario", "Lyon, France"
@@ -568,21 +603,30 @@ public final class CountryTagger {
                 }
             }
             // namesakes in two countries and nothing in the article to choose between them: say nothing
-            if (bestScore - second < AMBIGUITY_MARGIN && !supported(best, ctx)) {
+            if (bestScore - second < AMBIGUITY_MARGIN && !supported(best, x, ctx)) {
                 x.rejected = true;
                 return;
             }
-            boolean inContext = ctx.country(best.country()) > 0;
-            boolean accept = location
-                    || (properNoun && (best.population() >= MAJOR_CITY || best.capital()))
-                    || (properNoun && inContext && best.population() >= 20_000 && !hasLowerCaseUse(x, body));
+            // a common word that is also a town somewhere ("March", "Street", "Police") is never a city on its own
+            boolean backed = supported(best, x, ctx);
+            if (gaz.isCommonWord(x.surface, location) || (insideLongerEntity(x, text) && !backed)) {
+                x.rejected = true;
+                return;
+            }
+            boolean onlyCountry = cities.size() == 1 && regions.isEmpty();
+            boolean accept = (location && !hasLowerCaseUse(x, body))
+                    || (properNoun && onlyCountry && best.population() >= UNIQUE_TOWN && afterLocative(x, tokens)
+                        && !hasLowerCaseUse(x, body) && !personTagged(x, tokens))
+                    || (properNoun && (best.population() >= MAJOR_CITY || best.capital()) && !personTagged(x, tokens))
+                    || (properNoun && backed && best.population() >= SUPPORTED_TOWN && !hasLowerCaseUse(x, body)
+                        && !personTagged(x, tokens));
             if (accept) {
                 choose(x, best, best.capital() ? "CAPITAL" : "CITY");
                 return;
             }
         }
         // 6. generated (ISO 3166-2) subdivisions need CoreNLP's LOCATION and must be unique or in context
-        if (location && !regions.isEmpty()) {
+        if (location && !regions.isEmpty() && !gaz.isCommonWord(x.surface, false) && !insideLongerEntity(x, text)) {
             Entry best = null;
             for (Entry r : regions) {
                 if (best == null || ctx.country(r.country()) > ctx.country(best.country())) {
@@ -598,10 +642,11 @@ public final class CountryTagger {
     }
 
     /** Minimum score lead of a city over a namesake in another country, unless the article names its state or country. */
-    static final double AMBIGUITY_MARGIN = 0.5;
+    static final double AMBIGUITY_MARGIN = Double.parseDouble(System.getProperty("newsflow.geo.margin", "0.0"));
+    static final double LOCAL_WEIGHT = Double.parseDouble(System.getProperty("newsflow.geo.localWeight", "2.0"));
 
-    private static boolean supported(Entry c, Context ctx) {
-        if (ctx.nat.getOrDefault(c.country(), 0.0) > 0) {
+    private static boolean supported(Entry c, Match x, Context ctx) {
+        if (ctx.nat.getOrDefault(c.country(), 0.0) > 0 || localFromOthers(c, x, ctx) >= 1) {
             return true;
         }
         for (String a : c.admins()) {
@@ -612,12 +657,16 @@ public final class CountryTagger {
         return false;
     }
 
+    private static double localFromOthers(Entry c, Match x, Context ctx) {
+        return ctx.local(c.country()) - ctx.selfLocal.getOrDefault(x.surface + "|" + c.country(), 0.0);
+    }
+
     private static double cityScore(Entry c, Context ctx) {
         double s = Math.log10(Math.max(c.population(), 1));
         // the article's own evidence for the country, saturating: a local paper's many US places outweigh
         // the population of a foreign namesake (Dublin, Ohio vs Dublin, Ireland)
         s += Math.min(ctx.nat.getOrDefault(c.country(), 0.0), 2.5);
-        s += 1.5 * Math.min(ctx.local(c.country()), 2.0);
+        s += LOCAL_WEIGHT * Math.min(ctx.local(c.country()), 2.0);
         for (String a : c.admins()) {
             if (ctx.admins.contains(c.country() + "-" + a)) {
                 s += 2.5;
@@ -662,7 +711,7 @@ public final class CountryTagger {
                     localStates++;
                 }
             }
-            double local = forLocal + localStates + (ctx.country(r.country()) > 0 ? 1 : 0);
+            double local = forLocal + localStates + (ctx.country(r.country()) > 0 ? 1 : 0) + (ctx.local(r.country()) >= 1 ? 1 : 0);
             double foreign = forCountry + (otherEvidence > 0.5 ? 1 : 0);
             if (local > foreign) {
                 return r;
@@ -679,7 +728,7 @@ public final class CountryTagger {
                     }
                 }
                 // the article's places are all in the town's country (Jordan, Minn. in a Minnesota paper)
-                if (ctx.local(c.country()) >= 2 && ctx.country(cc) - count(ctx, x) * selfWeight <= 0) {
+                if (TOWN_RULE && ctx.local(c.country()) >= 2 && ctx.country(cc) - count(ctx, x) * selfWeight <= 0) {
                     return c;
                 }
                 if (x.qualifier != null) {
@@ -740,6 +789,53 @@ public final class CountryTagger {
                 return true;
             }
             from = end;
+        }
+        return false;
+    }
+
+    /** "MANSFIELD — The council voted...": an all-capitals place name before a dash opens a news story. */
+    private static boolean dateline(Match x, List<Token> tokens) {
+        int next = x.lastToken + 1;
+        if (next >= tokens.size() || !isAllCaps(x.surface)) {
+            return false;
+        }
+        String t = tokens.get(next).text();
+        return t.equals("--") || t.equals("-") || t.equals("\u2014") || t.equals("\u2013") || t.equals("---");
+    }
+
+    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "from", "outside", "around", "into", "to",
+            "across", "toward", "towards", "through", "between", "downtown", "suburban", "northern", "southern", "eastern",
+            "western", "central");
+
+    /** "in Pataskala", "near Ozark": a locative word right before the name. */
+    private static boolean afterLocative(Match x, List<Token> tokens) {
+        int prev = x.firstToken - 1;
+        return prev >= 0 && tokens.get(prev).sentence() == tokens.get(x.firstToken).sentence()
+                && LOCATIVES.contains(tokens.get(prev).text().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean personTagged(Match x, List<Token> tokens) {
+        for (int i = x.firstToken; i <= x.lastToken; i++) {
+            if (tokens.get(i).ner().equals("PERSON")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A town name inside a longer CoreNLP LOCATION may be part of another place's name ("Main Street", "Kanawha City"):
+     * kept only when the article supports its country. Inside an organisation it stays ("Gainesville Police").
+     */
+    private static boolean insideLongerEntity(Match x, AnalyzedText text) {
+        for (EntityMention e : text.entities()) {
+            if (e.firstToken() > x.lastToken) {
+                break;
+            }
+            if (e.type().equals("LOCATION") && e.firstToken() <= x.firstToken && x.lastToken <= e.lastToken()
+                    && (e.firstToken() < x.firstToken || e.lastToken() > x.lastToken)) {
+                return true;
+            }
         }
         return false;
     }

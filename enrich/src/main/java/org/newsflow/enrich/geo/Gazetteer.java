@@ -36,7 +36,7 @@ public final class Gazetteer {
     public record Country(String alpha2, String alpha3, String name, List<String> capitals, boolean independent) {}
 
     /** What kind of thing a surface form names. */
-    public enum Kind { NAME, DEMONYM, CITY, REGION, INSTITUTION, ORG, BLOCK, ABBR, POSTAL, HEAD }
+    public enum Kind { NAME, DEMONYM, CITY, REGION, INSTITUTION, ORG, BLOCK, ABBR, POSTAL, HEAD, COMMON, LOCALE }
 
     /**
      * One reading of a surface form.
@@ -80,6 +80,10 @@ public final class Gazetteer {
     private final Map<String, String> demonyms = new HashMap<>();
     private final Set<String> personLike = new HashSet<>();
     private final Set<String> foodCues = new HashSet<>();
+    private final Set<String> commonWords = new HashSet<>();
+    private final Map<String, String> localeCues = new LinkedHashMap<>();
+    private final List<String[]> cityAliases = new ArrayList<>();
+    private final Set<String> softCommonWords = new HashSet<>();
     /** ambiguous name -> cue phrase (normalised) -> country it supports. */
     private final Map<String, Map<String, String>> cues = new HashMap<>();
     private final Node root = new Node();
@@ -187,6 +191,9 @@ public final class Gazetteer {
             switch (r[0]) {
                 case "PERSONLIKE" -> { personLike.add(key(phrase)); continue; }
                 case "FOOD" -> { foodCues.add(phrase.toLowerCase(Locale.ROOT)); continue; }
+                case "CITYALIAS" -> { cityAliases.add(new String[] {phrase, country, extra}); continue; }
+                case "LOCALE" -> { localeCues.put(phrase, country); continue; }
+                case "COMMON" -> { (r.length > 3 && r[3].equals("soft") ? softCommonWords : commonWords).add(key(phrase)); continue; }
                 case "CUE" -> { cues.computeIfAbsent(key(extra), k -> new HashMap<>()).put(key(phrase), country); continue; }
                 case "DEMONYM" -> { addDemonym(phrase, country, true); continue; }
                 default -> kind = Kind.valueOf(r[0]);
@@ -272,10 +279,28 @@ public final class Gazetteer {
         for (String k : new ArrayList<>(pop.keySet())) {
             String alias = k.startsWith("Saint ") ? "St. " + k.substring(6) : k.startsWith("St. ") ? "Saint " + k.substring(4)
                     : k.startsWith("Sainte ") ? "Ste. " + k.substring(7) : null;
-            if (alias != null && !pop.containsKey(alias)) {
-                pop.put(alias, pop.get(k));
-                admins.put(alias, admins.get(k));
-                display.put(alias, display.get(k));
+            if (alias != null) {
+                Map<String, long[]> into = pop.computeIfAbsent(alias, x -> new LinkedHashMap<>());
+                Map<String, Set<String>> intoAdmins = admins.computeIfAbsent(alias, x -> new HashMap<>());
+                for (Map.Entry<String, long[]> c : pop.get(k).entrySet()) {
+                    long[] have = into.get(c.getKey());
+                    if (have == null || have[0] < c.getValue()[0]) {
+                        into.put(c.getKey(), c.getValue());
+                        intoAdmins.put(c.getKey(), admins.get(k).get(c.getKey()));
+                    }
+                }
+                display.putIfAbsent(alias, alias);
+            }
+        }
+        // curated other names: "Kiev" is Kyiv, "Bombay" Mumbai
+        for (String[] a : cityAliases) {
+            Map<String, long[]> target = pop.get(key(a[2]));
+            long[] cell = target == null ? null : target.get(a[1]);
+            if (cell != null) {
+                String k = key(a[0]);
+                pop.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(a[1], cell);
+                admins.computeIfAbsent(k, x -> new HashMap<>()).put(a[1], admins.get(key(a[2])).get(a[1]));
+                display.putIfAbsent(k, a[2]);
             }
         }
         for (Map.Entry<String, Map<String, long[]>> e : pop.entrySet()) {
@@ -444,6 +469,17 @@ public final class Gazetteer {
 
     public boolean isPersonLike(String phrase) {
         return personLike.contains(key(phrase));
+    }
+
+    /** A capitalised common word that is also the name of some town ("March", "Police"): never a city alone. */
+    public boolean isCommonWord(String phrase, boolean taggedLocation) {
+        String k = key(phrase);
+        return commonWords.contains(k) || (!taggedLocation && softCommonWords.contains(k));
+    }
+
+    /** Words of one country's public life ("Sheriff", "council tax", "Garda") mapped to that country. */
+    public Map<String, String> localeCues() {
+        return localeCues;
     }
 
     public boolean isFoodCue(String lowerCaseWord) {
