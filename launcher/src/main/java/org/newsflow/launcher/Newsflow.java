@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ServiceCommands.Enrich.class,
             ServiceCommands.Sink.class,
             EvalCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {

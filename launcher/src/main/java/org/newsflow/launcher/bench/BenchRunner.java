@@ -50,7 +50,7 @@ public final class BenchRunner {
 
         /** Minimum seconds of each in-process measurement (baseline and newsflow); whole passes over the corpus. */
         double inProcessSeconds() {
-            return quick ? 4 : 30;
+            return quick ? 3 : 30;
         }
 
         int baselineMinPasses() {
@@ -62,11 +62,11 @@ public final class BenchRunner {
         }
 
         double capacitySeconds() {
-            return quick ? 8 : 40;
+            return quick ? 6 : 40;
         }
 
         double latencySeconds() {
-            return quick ? 12 : 60;
+            return quick ? 8 : 60;
         }
     }
 
@@ -85,6 +85,7 @@ public final class BenchRunner {
         r.started = ZonedDateTime.now();
         r.machine = Machine.describe();
         r.loadBefore = loadAverage();
+        r.source = sourceState();
         long wallStart = System.nanoTime();
         log("newsflow bench (%s mode) on %s", r.mode, r.machine.summary());
 
@@ -106,7 +107,7 @@ public final class BenchRunner {
             enricher.enrich(articles.get(articles.size() - 1));
             r.newsflowLoadSeconds = (System.nanoTime() - t0) / 1e9;
             log("newsflow enricher loaded and first article enriched in %.1f s", r.newsflowLoadSeconds);
-            for (RawArticle a : articles) {
+            for (RawArticle a : articles) { // first pass (warm-up): count the tags
                 EnrichedArticle e = enricher.enrich(a);
                 r.tagCountries += e.countries().size();
                 r.tagPeople += e.people().size();
@@ -114,6 +115,7 @@ public final class BenchRunner {
                 r.tagLocations += e.locations().size();
                 r.tagEvents += e.events().size();
             }
+            r.newsflowWarmup = warmUp("newsflow", articles.size(), i -> enricher.enrich(articles.get(i)));
             log("tags on the corpus: %d countries, %d people, %d organizations, %d locations, %d events",
                     r.tagCountries, r.tagPeople, r.tagOrganizations, r.tagLocations, r.tagEvents);
 
@@ -126,11 +128,8 @@ public final class BenchRunner {
             t0 = System.nanoTime();
             baselineHolder[0].annotateRaw(seed.body());
             r.baselineFirstCallSeconds = (System.nanoTime() - t0) / 1e9;
-            int baselineWarmups = options.quick() ? 2 : articles.size();
-            for (int i = 0; i < baselineWarmups; i++) {
-                baselineHolder[0].annotateRaw(articles.get(options.quick() ? articles.size() - 1 : i).body());
-            }
             log("baseline CoreNLP loaded in %.1f s, first call %.1f s", r.baselineLoadSeconds, r.baselineFirstCallSeconds);
+            r.baselineWarmup = warmUp("baseline", articles.size(), i -> baselineHolder[0].annotateRaw(articles.get(i).body()));
 
             // -- (1) and (2), alternating per thread count
             int[] tokens = new int[articles.size()];
@@ -156,6 +155,20 @@ public final class BenchRunner {
                         + "= %.1fx baseline (%.1fx per CPU-s)", threads, mine.articlesPerSecond(), mine.tokensPerSecond(), mine.articles(),
                         mine.seconds(), mine.articlesPerCpuSecond(), mine.articlesPerSecond() / base.articlesPerSecond(),
                         mine.articlesPerCpuSecond() / base.articlesPerCpuSecond());
+                if (threads == options.threads().get(0)) {
+                    // where newsflow's time goes: its CoreNLP pass alone (the rest is gazetteer, people and event rules,
+                    // and dependency parsing of the sentences that hold an event trigger)
+                    NlpPipeline nlp = NlpPipeline.shared();
+                    Throughput.Result pass = Throughput.run("corenlp-pass " + threads + "t", articles.size(), threads,
+                            options.newsflowMinPasses(), options.inProcessSeconds() / 2, i -> {
+                                nlp.analyze(articles.get(i).body());
+                                return tokens[i];
+                            });
+                    r.newsflowNlpOnly = pass;
+                    log("    newsflow's CoreNLP pass alone, %d thread(s): %.2f articles/s, %.2f articles per CPU-s (%.0f%% of enrichment's CPU time)",
+                            threads, pass.articlesPerSecond(), pass.articlesPerCpuSecond(),
+                            100 * mine.articlesPerCpuSecond() / pass.articlesPerCpuSecond());
+                }
             }
             r.tokens = tokens.clone();
             log("corpus tokens (CoreNLP tokenizer): %d in %d articles", r.totalTokens(), articles.size());
@@ -182,9 +195,10 @@ public final class BenchRunner {
                         PipelineBench.Capacity capacity = session.capacity(count, Duration.ofMinutes(10));
                         r.pipeline.add(capacity);
                         log("(3) pipeline ingest -> Kafka -> enrich -> Kafka -> sink -> SQLite, %d enrich thread(s), %d partitions: "
-                                + "%.2f articles/s (%d articles in %.1f s) = %.2fx in-process", threads, partitions,
+                                + "%.2f articles/s (%d articles in %.1f s) = %.2fx in-process (%.2fx per process CPU-s)", threads, partitions,
                                 capacity.articlesPerSecond(), capacity.articles(), capacity.seconds(),
-                                capacity.articlesPerSecond() / inProcess.articlesPerSecond());
+                                capacity.articlesPerSecond() / inProcess.articlesPerSecond(),
+                                capacity.articlesPerProcessCpuSecond() / inProcess.articlesPerProcessCpuSecond());
                         if (threads == options.maxThreads()) {
                             double offered = options.loadFraction() * capacity.articlesPerSecond();
                             r.loadDuring.add("latency " + threads + "t: " + loadAverage());
@@ -215,6 +229,61 @@ public final class BenchRunner {
         r.wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         log("done in %.0f s", r.wallSeconds);
         return r;
+    }
+
+    /**
+     * Runs articles until the JIT has settled (compilation time under 10% of a 3-second window) or the time limit
+     * is up: the JIT compilers take a core of their own for a minute or more after CoreNLP loads, and on 2 cores
+     * that would be taken from whichever measurement ran first.
+     */
+    private String warmUp(String name, int corpusSize, java.util.function.IntConsumer job) {
+        double limit = options.quick() ? 4 : 90;
+        long start = System.nanoTime();
+        long windowStart = start;
+        long windowJit = Throughput.jitMillis();
+        int done = 0;
+        String outcome = "time limit reached";
+        while ((System.nanoTime() - start) / 1e9 < limit) {
+            job.accept(done++ % corpusSize);
+            long now = System.nanoTime();
+            double window = (now - windowStart) / 1e6;
+            if (window >= 3000) {
+                long jit = Throughput.jitMillis();
+                if ((jit - windowJit) / window < 0.10) {
+                    outcome = "JIT settled";
+                    break;
+                }
+                windowStart = now;
+                windowJit = jit;
+            }
+        }
+        String summary = String.format(java.util.Locale.ROOT, "%d articles in %.0f s (%s)", done, (System.nanoTime() - start) / 1e9, outcome);
+        log("%s warm-up: %s", name, summary);
+        return summary;
+    }
+
+    /** The commit measured, and whether the modules that decide the speed had uncommitted changes. */
+    static String sourceState() {
+        try {
+            String head = run("git", "rev-parse", "--short", "HEAD");
+            String dirty = run("git", "status", "--porcelain", "--", "enrich", "contract", "ingest", "sink", "embedded-kafka");
+            int files = dirty.isBlank() ? 0 : dirty.split("\n").length;
+            return "git " + head + (files == 0 ? "" : " + uncommitted changes in " + files + " file(s) of the modules");
+        } catch (IOException | RuntimeException e) {
+            return "n/a (not a git checkout)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "n/a";
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     private static int roundToCorpus(double n, int corpusSize) {

@@ -36,9 +36,14 @@ import org.newsflow.sink.store.ArticleVersion;
  * committed; its latency is that moment minus the {@code ingestedAt} ingest stamped on it when it published it.
  */
 final class PipelineBench implements AutoCloseable {
-    record Capacity(int threads, int partitions, int articles, double seconds) {
+    /** @param processCpuSeconds CPU time of the whole process (broker, ingest, enrich, sink) during the run */
+    record Capacity(int threads, int partitions, int articles, double seconds, double processCpuSeconds) {
         double articlesPerSecond() {
             return articles / seconds;
+        }
+
+        double articlesPerProcessCpuSecond() {
+            return articles / processCpuSeconds;
         }
     }
 
@@ -174,10 +179,12 @@ final class PipelineBench implements AutoCloseable {
         /** Sustained throughput: a backlog of {@code count} articles, from the first send to the last database commit. */
         Capacity capacity(int count, Duration timeout) {
             int before = stored.size();
+            long cpuStart = Throughput.processCpuNanos();
             long start = System.nanoTime();
             publishBurst("c", count);
             awaitStored(before + count, timeout);
-            return new Capacity(threads, partitions, count, (lastStoredNanos.get() - start) / 1e9);
+            long cpuEnd = Throughput.processCpuNanos();
+            return new Capacity(threads, partitions, count, (lastStoredNanos.get() - start) / 1e9, (cpuEnd - cpuStart) / 1e9);
         }
 
         /** Open-loop load at {@code perSecond} articles/s for {@code seconds}; ingest-to-store latency of each. */

@@ -24,13 +24,20 @@ final class Throughput {
      * @param cpuSeconds CPU time of the worker threads (not of GC or JIT threads): on a machine shared with other
      *     work, articles per CPU-second is the steadier measure of the cost per article
      */
-    record Result(String label, int threads, long articles, long tokens, double seconds, int passes, double cpuSeconds) {
+    /** @param jitSeconds and @param gcSeconds JIT compilation and GC (collection time) during the run, for the record */
+    record Result(String label, int threads, long articles, long tokens, double seconds, int passes, double cpuSeconds,
+            double processCpuSeconds, double jitSeconds, double gcSeconds) {
         double articlesPerSecond() {
             return articles / seconds;
         }
 
         double articlesPerCpuSecond() {
             return articles / cpuSeconds;
+        }
+
+        /** Articles per CPU-second of the whole process (worker threads plus GC, JIT and everything else in it). */
+        double articlesPerProcessCpuSecond() {
+            return articles / processCpuSeconds;
         }
 
         double tokensPerSecond() {
@@ -50,6 +57,9 @@ final class Throughput {
         });
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         List<Future<long[]>> parts = new ArrayList<>();
+        long processCpuStart = processCpuNanos();
+        long jitStart = jitMillis();
+        long gcStart = gcMillis();
         long start = System.nanoTime();
         dispenser.start(start);
         for (int t = 0; t < threads; t++) {
@@ -80,7 +90,30 @@ final class Throughput {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(label, threads, articles, tokens, seconds, (int) (articles / corpusSize), cpuNanos / 1e9);
+        double processCpu = (processCpuNanos() - processCpuStart) / 1e9;
+        return new Result(label, threads, articles, tokens, seconds, (int) (articles / corpusSize), cpuNanos / 1e9, processCpu,
+                (jitMillis() - jitStart) / 1e3, (gcMillis() - gcStart) / 1e3);
+    }
+
+    static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** CPU time of this whole process so far, in ns (-1 if the JVM does not tell). */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Hands out task numbers; stops at a pass boundary once enough passes and time have gone by. */
