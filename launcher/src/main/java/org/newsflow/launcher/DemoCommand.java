@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR", description = "articles to feed (default: samples/ of the project)")
     Path samples;
 
-    @Option(names = "--store", paramLabel = "URL", description = "sink store (default: sqlite:data/newsflow.db under the project)")
+    @Option(names = "--store", paramLabel = "URL", description = "sink store (default: sqlite:data/demo.db under the project, emptied at each run)")
     String store;
 
     @Option(names = "--serve", description = "keep the services and the query API running after the summary, until Ctrl-C")
@@ -54,7 +54,13 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
         Path input = samples != null ? samples : home.resolve("samples");
-        String storeUrl = store != null ? store : "sqlite:" + home.resolve("data/newsflow.db");
+        String storeUrl = store;
+        if (storeUrl == null) {
+            // The demo shows one run from scratch: a store left by an older version must not get in the way.
+            Path demoDb = home.resolve("data/demo.db");
+            java.nio.file.Files.deleteIfExists(demoDb);
+            storeUrl = "sqlite:" + demoDb;
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Instant started = Instant.now();
 
