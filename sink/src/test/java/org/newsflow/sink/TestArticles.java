@@ -27,6 +27,7 @@ public final class TestArticles {
         private Instant enrichedAt = Instant.parse("2022-11-07T10:05:00Z");
         private String language = "en";
         private String source = "France 24";
+        private String title;
         private final List<CountryTag> countries = new ArrayList<>();
         private final List<PersonTag> people = new ArrayList<>();
         private final List<OrganizationTag> organizations = new ArrayList<>();
@@ -43,6 +44,11 @@ public final class TestArticles {
 
         public Builder enrichedAt(String instant) {
             this.enrichedAt = Instant.parse(instant);
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
             return this;
         }
 
@@ -82,7 +88,7 @@ public final class TestArticles {
         public EnrichedArticle build() {
             Map<String, Integer> counts = new TreeMap<>();
             events.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
-            RawArticle raw = new RawArticle(1, id, "https://news.example/" + id, source, "Title " + id,
+            RawArticle raw = new RawArticle(1, id, "https://news.example/" + id, source, title != null ? title : "Title " + id,
                     "Body of " + id, language, published, published.plusSeconds(5), "test");
             return new EnrichedArticle(1, id, raw, language, enrichedAt, "test/1", countries, people, organizations,
                     List.of(), events, counts, List.of());

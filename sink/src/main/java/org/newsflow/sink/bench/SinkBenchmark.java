@@ -26,8 +26,8 @@ import org.newsflow.sink.store.ArticleStore;
 
 /**
  * The sink benchmark: produces N synthetic enriched records to a fresh topic, then times the sink loading them
- * from the topic into the store. {@code SinkBenchmark --bootstrap-servers H:P --store URL --n 50000}; with the
- * embedded broker see SinkBenchmarkTest (docs/sink.md has the command).
+ * from the topic into the store. {@code SinkBenchmark [--embedded | --bootstrap-servers H:P] --store URL --n 50000}
+ * (see {@link #main}); also SinkBenchmarkTest. docs/sink.md has the commands.
  */
 public final class SinkBenchmark {
 
@@ -68,7 +68,8 @@ public final class SinkBenchmark {
 
         try (ArticleStore store = ArticleStore.open(storeUrl)) {
             long before = store.count();
-            SinkConfig config = SinkConfig.from(Settings.of(Map.of()))
+            // NEWSFLOW_SINK_MAX_POLL_RECORDS etc. from the environment; the rest is this run's own.
+            SinkConfig config = SinkConfig.from(Settings.fromEnvironment())
                     .withBootstrapServers(bootstrapServers)
                     .withTopics(new Topics(Topics.RAW, topic, Topics.DLQ))
                     .withGroupId("newsflow-sink-bench-" + run)
@@ -158,21 +159,65 @@ public final class SinkBenchmark {
         }
     }
 
+    /**
+     * {@code java -cp ... org.newsflow.sink.bench.SinkBenchmark [--embedded | --bootstrap-servers H:P] [--store URL]
+     * [--n 50000] [--partitions 4]}. With {@code --embedded} a broker is started in this JVM (the module
+     * {@code newsflow-embedded-kafka} must be on the class path, as it is in the launcher's distribution and on the
+     * sink's test class path). Prints the result line and the load average before and after.
+     */
     public static void main(String[] args) throws Exception {
         String bootstrap = "localhost:9092";
         String store = "sqlite:./data/bench.db";
         int n = 50_000;
         int partitions = 4;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean embedded = false;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--bootstrap-servers" -> bootstrap = args[i + 1];
-                case "--store" -> store = args[i + 1];
-                case "--n" -> n = Integer.parseInt(args[i + 1]);
-                case "--partitions" -> partitions = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                case "--embedded" -> {
+                    embedded = true;
+                    continue;
+                }
+                case "--bootstrap-servers" -> bootstrap = required(args[i], value);
+                case "--store" -> store = required(args[i], value);
+                case "--n" -> n = Integer.parseInt(required(args[i], value));
+                case "--partitions" -> partitions = Integer.parseInt(required(args[i], value));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; usage: SinkBenchmark [--embedded | --bootstrap-servers H:P] [--store URL] [--n N] [--partitions P]");
             }
+            i++;
         }
-        System.out.println(run(bootstrap, store, n, partitions));
-        System.out.println("measured at " + Instant.now() + " with " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("load average before: " + loadAverage());
+        Result result;
+        if (embedded) {
+            // by reflection: the embedded broker is not a runtime dependency of the sink
+            Class<?> type = Class.forName("org.newsflow.kafka.embedded.EmbeddedKafkaBroker");
+            try (AutoCloseable broker = (AutoCloseable) type.getMethod("start").invoke(null)) {
+                result = run((String) type.getMethod("bootstrapServers").invoke(broker), store, n, partitions);
+            }
+        } else {
+            result = run(bootstrap, store, n, partitions);
+        }
+        System.out.println(result);
+        System.out.println("measured at " + Instant.now() + " with " + Runtime.getRuntime().availableProcessors()
+                + " cores; load average after: " + loadAverage());
+    }
+
+    private static String required(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    /** The 1, 5 and 15 minute load averages (/proc/loadavg), or the JVM's 1 minute figure elsewhere. */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (Exception e) {
+            return String.format(java.util.Locale.ROOT, "%.2f",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 }

@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -68,6 +71,12 @@ public final class SinkService implements AutoCloseable {
     private volatile long firstRecordNanos;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
+    /** Runs the first write attempt of a batch while the poll thread parses the next one. */
+    private final ExecutorService pipeline = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "newsflow-sink-pipeline");
+        t.setDaemon(true);
+        return t;
+    });
     private SinkApi api;
 
     public SinkService(SinkConfig config, ArticleStore store) {
@@ -163,12 +172,21 @@ public final class SinkService implements AutoCloseable {
     // ------------------------------------------------------------------ the loop
 
     private void run() {
+        Pending pending = null;
         try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties())) {
             consumer.subscribe(List.of(config.topics().enriched()), new Rebalance());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL_TIMEOUT);
-                if (!records.isEmpty()) {
-                    process(records, dlq);
+                // While batch N is being written, poll and parse batch N+1 (without waiting for more records), then
+                // finish N: its offsets are committed only after its database commit, and before N+1 is written.
+                ConsumerRecords<String, byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
+                Batch next = records.isEmpty() ? null : prepare(records);
+                if (pending != null) {
+                    Pending current = pending;
+                    pending = null;
+                    finish(current, dlq);
+                }
+                if (next != null) {
+                    pending = submit(next);
                 }
             }
         } catch (WakeupException | Shutdown e) {
@@ -178,6 +196,16 @@ public final class SinkService implements AutoCloseable {
             LOG.error("sink stopped on an unexpected error", e);
         } finally {
             running = false;
+            if (pending != null && pending.write() != null) {
+                // Not committed: the batch is redelivered and upserted again (a no-op if this write completed). Wait
+                // for the write, so that none is in flight when the caller closes the store.
+                try {
+                    pending.write().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.debug("write in flight at shutdown did not complete", e);
+                }
+            }
+            pipeline.shutdownNow();
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
@@ -187,7 +215,14 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
-    private void process(ConsumerRecords<String, byte[]> records, KafkaProducer<String, byte[]> dlq) {
+    /** One poll's records, parsed: what to write, what is dead already, and the offsets to commit after the write. */
+    private record Batch(long startNanos, List<ConsumerRecord<String, byte[]>> good, List<ArticleVersion> versions,
+                         List<DeadLetter> dead, Map<TopicPartition, OffsetAndMetadata> offsets) {}
+
+    /** A batch whose first write attempt runs on the pipeline thread. */
+    private record Pending(Batch batch, Future<UpsertResult> write) {}
+
+    private Batch prepare(ConsumerRecords<String, byte[]> records) {
         long start = System.nanoTime();
         if (firstRecordNanos == 0) {
             firstRecordNanos = start;
@@ -206,10 +241,41 @@ public final class SinkService implements AutoCloseable {
                 dead.add(new DeadLetter(record, e));
             }
         }
-        write(good, versions, dead);
+        return new Batch(start, good, versions, dead, offsets);
+    }
+
+    private Pending submit(Batch batch) {
+        Future<UpsertResult> write = batch.versions().isEmpty() ? null
+                : pipeline.submit(() -> metrics.storeWrite.record(() -> store.upsert(batch.versions())));
+        return new Pending(batch, write);
+    }
+
+    /** Waits for the batch's write (retrying it here if it failed), sends its dead letters, commits its offsets. */
+    private void finish(Pending pending, KafkaProducer<String, byte[]> dlq) {
+        Batch b = pending.batch();
+        List<DeadLetter> dead = new ArrayList<>(b.dead());
+        write(b.good(), b.versions(), dead, pending.write());
         sendDeadLetters(dlq, dead);
-        commit(offsets);
-        metrics.batch.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        commit(b.offsets());
+        metrics.batch.record(System.nanoTime() - b.startNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The result of a write on the pipeline thread, with its exception unwrapped. */
+    private static UpsertResult await(Future<UpsertResult> write) {
+        try {
+            return write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Shutdown();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException("upsert failed: " + e.getCause(), false, e.getCause());
+        }
     }
 
     static EnrichedArticle parse(ConsumerRecord<String, byte[]> record) {
@@ -223,13 +289,19 @@ public final class SinkService implements AutoCloseable {
         return article;
     }
 
-    /** Writes the batch, retrying while the store is unavailable; records the database rejects become dead letters. */
-    private void write(List<ConsumerRecord<String, byte[]>> records, List<ArticleVersion> versions, List<DeadLetter> dead) {
+    /**
+     * Writes the batch, retrying while the store is unavailable; records the database rejects become dead letters.
+     * {@code firstAttempt} is the write already running on the pipeline thread (null for an empty batch).
+     */
+    private void write(List<ConsumerRecord<String, byte[]>> records, List<ArticleVersion> versions, List<DeadLetter> dead,
+                       Future<UpsertResult> firstAttempt) {
         if (versions.isEmpty()) {
             return;
         }
+        List<Future<UpsertResult>> first = new ArrayList<>(List.of(firstAttempt));
         try {
-            count(retrying(() -> metrics.storeWrite.record(() -> store.upsert(versions))));
+            count(retrying(() -> first.isEmpty() ? metrics.storeWrite.record(() -> store.upsert(versions))
+                    : await(first.remove(0))));
         } catch (StoreException e) { // a data error: find the culprits one by one
             LOG.warn("batch of {} rejected by the database ({}); writing its records one by one", versions.size(), e.getMessage());
             for (int i = 0; i < versions.size(); i++) {
@@ -290,6 +362,7 @@ public final class SinkService implements AutoCloseable {
         metrics.storeFailures.increment();
         if (failures == 1 || failures % 10 == 0) {
             LOG.warn("{} failed ({} so far), retrying with backoff: {}", what, failures, e.getMessage());
+            LOG.debug("{} failure", what, e);
         }
         if (!retrying) {
             retrying = true;

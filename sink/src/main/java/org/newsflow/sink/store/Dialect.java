@@ -35,12 +35,14 @@ public enum Dialect {
     POSTGRESQL {
         @Override
         public String jsonValue(String placeholder) {
-            return "CAST(" + placeholder + " AS jsonb)";
+            return "CAST(" + placeholder + " AS json)";
         }
 
         @Override
         void configure(HikariConfig config) {
             config.setMaximumPoolSize(8);
+            // The session's staging table for the COPY write path (PostgresCopyWriter), created once per connection.
+            config.setConnectionInitSql(PostgresCopyWriter.SESSION_INIT);
         }
 
         @Override
@@ -51,7 +53,7 @@ public enum Dialect {
         }
     };
 
-    /** SQL for a parameter holding the full record as JSON text: JSONB on PostgreSQL, TEXT on SQLite. */
+    /** SQL for a parameter holding the full record as JSON text: JSON on PostgreSQL, TEXT on SQLite. */
     public abstract String jsonValue(String placeholder);
 
     /** Pool size and connection properties. */
@@ -60,8 +62,18 @@ public enum Dialect {
     /** True when retrying cannot help: the record itself is at fault. Anything else is retried with backoff. */
     public abstract boolean isDataError(SQLException e);
 
+    /**
+     * True when batches are written with binary COPY into a TEMP staging table, then one set-based upsert
+     * ({@link PostgresCopyWriter}); false for the shared multi-row INSERT path.
+     */
+    public boolean bulkCopy() {
+        return this == POSTGRESQL;
+    }
+
     /** Flyway placeholders: the one schema file's type differences. */
     public Map<String, String> migrationPlaceholders() {
+        // The record is JSONB on PostgreSQL, as the contract promises consumers (queryable with the JSONB operators and
+        // indexable). Writes stage it as JSON (cheap to COPY) and the assignment cast json -> jsonb happens in the upsert.
         return this == POSTGRESQL
                 ? Map.of("json_type", "JSONB", "json_compression", "COMPRESSION lz4")
                 : Map.of("json_type", "TEXT", "json_compression", "");

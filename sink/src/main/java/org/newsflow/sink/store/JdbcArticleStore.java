@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,6 +57,11 @@ public final class JdbcArticleStore implements ArticleStore {
     private final HikariDataSource dataSource;
     private final int writers;
     private final ExecutorService writerPool;
+    /**
+     * {@code NEWSFLOW_SINK_COPY=false}: the multi-row INSERT path on PostgreSQL too (for comparisons, and a way back
+     * should the COPY path ever misbehave). Read once, when the store is opened.
+     */
+    private final boolean sharedPath = !Settings.fromEnvironment().getBoolean("SINK_COPY", true);
 
     private JdbcArticleStore(StoreUrl url, HikariDataSource dataSource, int writers) {
         this.url = url;
@@ -106,8 +112,10 @@ public final class JdbcArticleStore implements ArticleStore {
             dataSource.close();
             throw e;
         }
-        LOG.info("article store ready: {}", url.redacted());
-        return new JdbcArticleStore(url, dataSource, writers);
+        JdbcArticleStore store = new JdbcArticleStore(url, dataSource, writers);
+        LOG.info("article store ready: {} ({} writer(s), {})", url.redacted(), writers,
+                store.dialect.bulkCopy() && !store.sharedPath ? "binary COPY via a staging table" : "multi-row INSERTs");
+        return store;
     }
 
     private static void migrate(StoreUrl url, HikariDataSource dataSource) {
@@ -188,13 +196,25 @@ public final class JdbcArticleStore implements ArticleStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<String> won = upsertArticles(c, candidates);
-                List<ArticleVersion> winners = candidates.stream().filter(v -> won.contains(v.id())).toList();
-                replaceTags(c, winners);
+                int winners;
+                if (dialect.bulkCopy() && !sharedPath) {
+                    winners = PostgresCopyWriter.write(c, candidates, System.currentTimeMillis()).size();
+                } else {
+                    Set<String> won = upsertArticles(c, candidates);
+                    List<ArticleVersion> list = candidates.stream().filter(v -> won.contains(v.id())).toList();
+                    replaceTags(c, list);
+                    winners = list.size();
+                }
                 c.commit();
-                return winners.size();
+                return winners;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
+                if (dialect.bulkCopy() && e instanceof SQLException se && !dialect.isDataError(se)) {
+                    // The COPY API talks to the driver's connection directly, past the pool's proxy, so the pool does
+                    // not see a broken connection (a failed BEGIN leaves nothing to roll back either). Retire it, so
+                    // that the retry gets a fresh one; a deadlock or similar costs one reconnect.
+                    dataSource.evictConnection(c);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -275,64 +295,80 @@ public final class JdbcArticleStore implements ArticleStore {
                 }
             }
         }
-        RowInserter countries = new RowInserter(c, "article_country",
-                "article_id", "code", "alpha3", "name", "mentions:int", "focus:bool", "article_time:long");
-        RowInserter people = new RowInserter(c, "article_person",
-                "article_id", "person_key", "name", "name_norm", "country", "titles", "mentions:int", "article_time:long");
-        RowInserter organizations = new RowInserter(c, "article_organization",
-                "article_id", "org_key", "name", "acronym", "acronym_norm", "type", "country", "mentions:int", "article_time:long");
-        RowInserter events = new RowInserter(c, "events",
-                "article_id", "seq:int", "type", "mode", "cameo_root", "quad_class:int",
-                "source_country", "source_name", "source_sector", "target_country", "target_name", "target_sector",
-                "event_date", "location_country", "place", "dead:int", "injured:int", "casualties_at_least:bool",
-                "negated:bool", "hypothetical:bool", "trigger_text", "article_time:long");
+        RowInserter[] inserters = new RowInserter[TAG_TABLES.length];
+        for (int t = 0; t < TAG_TABLES.length; t++) {
+            inserters[t] = new RowInserter(c, TAG_TABLES[t][0], Arrays.copyOfRange(TAG_TABLES[t], 1, TAG_TABLES[t].length));
+        }
         for (ArticleVersion v : winners) {
-            EnrichedArticle a = v.article();
-            long time = articleTime(a);
-            Set<String> seen = new HashSet<>();
-            for (CountryTag t : a.countries()) {
-                if (t.code() != null && seen.add(t.code())) {
-                    countries.add(a.id(), t.code(), t.alpha3(), t.name(), t.mentions(), t.focus(), time);
-                }
-            }
-            seen.clear();
-            for (PersonTag t : a.people()) {
-                String key = t.key() != null && !t.key().isBlank() ? t.key() : lower(t.name());
-                if (key != null && seen.add(key)) {
-                    people.add(a.id(), key, t.name() == null ? key : t.name(), lower(t.name() == null ? key : t.name()),
-                            t.country(), t.titles().isEmpty() ? null : String.join("; ", t.titles()), t.mentions(), time);
-                }
-            }
-            seen.clear();
-            for (OrganizationTag t : a.organizations()) {
-                String key = lower(t.name());
-                if (key != null && seen.add(key)) {
-                    organizations.add(a.id(), key, t.name(), t.acronym(), lower(t.acronym()), t.type(), t.country(),
-                            t.mentions(), time);
-                }
-            }
-            int seq = 0;
-            for (EventTag e : a.events()) {
-                if (e.type() == null) {
-                    continue;
-                }
-                Actor s = e.source();
-                Actor t = e.target();
-                events.add(a.id(), seq++, e.type(), e.mode(), e.cameoRoot(), e.quadClass(),
-                        s == null ? null : s.country(), s == null ? null : truncate(s.name(), 300), s == null ? null : s.sector(),
-                        t == null ? null : t.country(), t == null ? null : truncate(t.name(), 300), t == null ? null : t.sector(),
-                        e.date(), e.locationCountry(), truncate(e.place(), 300),
-                        e.casualties() == null ? null : e.casualties().dead(),
-                        e.casualties() == null ? null : e.casualties().injured(),
-                        e.casualties() == null ? null : e.casualties().atLeast(),
-                        e.negated(), e.hypothetical(),
-                        e.trigger() == null ? null : truncate(e.trigger().text(), 500), time);
+            tagRows(v.article(), (table, values) -> inserters[table].add(values));
+        }
+        for (RowInserter inserter : inserters) {
+            inserter.flush();
+        }
+    }
+
+    /**
+     * The tag tables: name, then columns as "name" (text), "name:int", "name:long" or "name:bool". The index of a
+     * table here is the {@code table} argument of {@link TagRowSink#add}; the values come in this column order.
+     */
+    static final String[][] TAG_TABLES = {
+        {"article_country", "article_id", "code", "alpha3", "name", "mentions:int", "focus:bool", "article_time:long"},
+        {"article_person", "article_id", "person_key", "name", "name_norm", "country", "titles", "mentions:int",
+            "article_time:long"},
+        {"article_organization", "article_id", "org_key", "name", "acronym", "acronym_norm", "type", "country",
+            "mentions:int", "article_time:long"},
+        {"events", "article_id", "seq:int", "type", "mode", "cameo_root", "quad_class:int",
+            "source_country", "source_name", "source_sector", "target_country", "target_name", "target_sector",
+            "event_date", "location_country", "place", "dead:int", "injured:int", "casualties_at_least:bool",
+            "negated:bool", "hypothetical:bool", "trigger_text", "article_time:long"},
+    };
+
+    interface TagRowSink {
+        void add(int table, Object... values) throws SQLException;
+    }
+
+    /** The rows of one article in the tag tables (one key once per article); shared by both write paths. */
+    static void tagRows(EnrichedArticle a, TagRowSink sink) throws SQLException {
+        long time = articleTime(a);
+        Set<String> seen = new HashSet<>();
+        for (CountryTag t : a.countries()) {
+            if (t.code() != null && seen.add(t.code())) {
+                sink.add(0, a.id(), t.code(), t.alpha3(), t.name(), t.mentions(), t.focus(), time);
             }
         }
-        countries.flush();
-        people.flush();
-        organizations.flush();
-        events.flush();
+        seen.clear();
+        for (PersonTag t : a.people()) {
+            String key = t.key() != null && !t.key().isBlank() ? t.key() : lower(t.name());
+            if (key != null && seen.add(key)) {
+                sink.add(1, a.id(), key, t.name() == null ? key : t.name(), lower(t.name() == null ? key : t.name()),
+                        t.country(), t.titles().isEmpty() ? null : String.join("; ", t.titles()), t.mentions(), time);
+            }
+        }
+        seen.clear();
+        for (OrganizationTag t : a.organizations()) {
+            String key = lower(t.name());
+            if (key != null && seen.add(key)) {
+                sink.add(2, a.id(), key, t.name(), t.acronym(), lower(t.acronym()), t.type(), t.country(),
+                        t.mentions(), time);
+            }
+        }
+        int seq = 0;
+        for (EventTag e : a.events()) {
+            if (e.type() == null) {
+                continue;
+            }
+            Actor s = e.source();
+            Actor t = e.target();
+            sink.add(3, a.id(), seq++, e.type(), e.mode(), e.cameoRoot(), e.quadClass(),
+                    s == null ? null : s.country(), s == null ? null : truncate(s.name(), 300), s == null ? null : s.sector(),
+                    t == null ? null : t.country(), t == null ? null : truncate(t.name(), 300), t == null ? null : t.sector(),
+                    e.date(), e.locationCountry(), truncate(e.place(), 300),
+                    e.casualties() == null ? null : e.casualties().dead(),
+                    e.casualties() == null ? null : e.casualties().injured(),
+                    e.casualties() == null ? null : e.casualties().atLeast(),
+                    e.negated(), e.hypothetical(),
+                    e.trigger() == null ? null : truncate(e.trigger().text(), 500), time);
+        }
     }
 
     /**
@@ -608,7 +644,7 @@ public final class JdbcArticleStore implements ArticleStore {
         return t.toEpochMilli();
     }
 
-    private static Long millis(Instant t) {
+    static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }
 

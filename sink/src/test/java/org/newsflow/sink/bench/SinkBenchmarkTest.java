@@ -22,10 +22,12 @@ class SinkBenchmarkTest {
             store = PostgresTestSupport.freshSchemaUrl("sink_bench");
         }
         int partitions = Integer.getInteger("newsflow.bench.partitions", 4);
+        System.out.println("load average before: " + SinkBenchmark.loadAverage());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
             SinkBenchmark.Result result = SinkBenchmark.run(broker.bootstrapServers(), store, n, partitions);
             System.out.println(result);
-            System.out.println("measured at " + java.time.Instant.now() + " with " + Runtime.getRuntime().availableProcessors() + " cores");
+            System.out.println("measured at " + java.time.Instant.now() + " with " + Runtime.getRuntime().availableProcessors()
+                    + " cores; load average after: " + SinkBenchmark.loadAverage());
             assertThat(result.articles()).isEqualTo(n);
         }
     }

@@ -152,8 +152,9 @@ class SinkServiceKafkaTest {
         send(config, records);
         try (ArticleStore store = ArticleStore.open(config.store())) {
             // First run stops part-way; a second instance in the same group carries on: nothing lost, nothing doubled.
-            try (SinkService sink = new SinkService(config, store).start()) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> store.count() > 0);
+            // (Small batches for the first one, so that it is stopped with most records still to do.)
+            try (SinkService sink = new SinkService(config.withMaxPollRecords(5), store).start()) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> store.count() > 0);
             }
             assertThat(store.count()).isLessThan(300);
             SinkService sink = new SinkService(config, store).start();
@@ -172,6 +173,39 @@ class SinkServiceKafkaTest {
             assertThat(DeadLetters.header(garbage.headers(), DeadLetters.STAGE)).contains("sink");
             assertThat(DeadLetters.header(garbage.headers(), DeadLetters.REASON)).hasValueSatisfying(r -> assertThat(r).contains("EnrichedArticle"));
             assertThat(DeadLetters.header(garbage.headers(), DeadLetters.SOURCE_TOPIC)).contains(config.topics().enriched());
+        }
+    }
+
+    @Test
+    void records_postgresql_rejects_go_to_the_dlq_while_the_pipeline_writes_the_rest() throws Exception {
+        // Batches of 25, written while the next one is parsed; two records carry a NUL character, which PostgreSQL
+        // rejects (a data error in the COPY): their batches are written one by one, and only those two are dead.
+        SinkConfig config = config("pgreject", PostgresTestSupport.freshSchemaUrl("sink_kafka_reject_test")).withMaxPollRecords(25);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            TestArticles.Builder b = TestArticles.article("rj-" + i).countries("AM").event("ASSAULT", "AZ", "AM");
+            if (i == 61 || i == 63) {
+                b.source("bad\u0000source");
+            }
+            if (i % 10 == 0) { // and an older version after each tenth article: stale, neither stored nor dead
+                records.add(record(config, b.build()));
+                b.enrichedAt("2022-11-07T08:00:00Z").countries("RU");
+            }
+            records.add(record(config, b.build()));
+        }
+        send(config, records);
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 198);
+            assertAllCommitted(config);
+            assertThat(store.find("rj-61")).isEmpty();
+            assertThat(store.find("rj-62")).isPresent();
+            assertThat(store.search(new ArticleQuery("RU", null, null, null, null, null, null, null, null, 500)).items()).isEmpty();
+            assertThat(store.search(new ArticleQuery("AM", null, null, null, null, null, null, null, null, 500)).items()).hasSize(198);
+            List<ConsumerRecord<String, byte[]>> dead = readDlq(config, 2);
+            assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("rj-61", "rj-63");
+            assertThat(dead).allSatisfy(r -> assertThat(DeadLetters.header(r.headers(), DeadLetters.REASON))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("rejected by the database")));
+            assertThat(sink.metrics().deadLetters()).isEqualTo(2);
         }
     }
 

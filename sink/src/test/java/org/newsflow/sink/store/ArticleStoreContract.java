@@ -210,6 +210,95 @@ abstract class ArticleStoreContract {
         }
     }
 
+    @Test
+    void one_batch_with_a_duplicate_id_and_an_older_version_after_a_newer_one() {
+        EnrichedArticle newer = TestArticles.article("dup-1").enrichedAt("2022-11-08T00:00:00Z").countries("AM")
+                .person("Nikol Pashinian", "AM").build();
+        EnrichedArticle older = TestArticles.article("dup-1").enrichedAt("2022-11-07T00:00:00Z").countries("RU")
+                .person("Vladimir Putin", "RU").build();
+        EnrichedArticle other = TestArticles.article("dup-2").countries("GE").build();
+        // the same record twice in one batch, and an older version after a newer one
+        UpsertResult result = store.upsertArticles(List.of(other, newer, other, older));
+        assertThat(result).isEqualTo(new UpsertResult(4, 2, 2));
+        assertThat(store.find("dup-1")).contains(newer);
+        assertThat(store.find("dup-2")).contains(other);
+        assertThat(ids(query(q -> q.country("AM")), "dup-")).containsExactly("dup-1");
+        assertThat(ids(query(q -> q.country("RU")), "dup-")).isEmpty();
+        assertThat(ids(query(q -> q.person("vladimir putin")), "dup-")).isEmpty();
+        assertThat(ids(query(q -> q.country("GE")), "dup-")).containsExactly("dup-2");
+        // a newer version and a replay of the stored one in the next batch
+        EnrichedArticle newest = TestArticles.article("dup-1").enrichedAt("2022-11-09T00:00:00Z").countries("FR").build();
+        assertThat(store.upsertArticles(List.of(newest, newer, other))).isEqualTo(new UpsertResult(3, 1, 2));
+        assertThat(ids(query(q -> q.country("FR")), "dup-")).containsExactly("dup-1");
+        assertThat(ids(query(q -> q.country("AM")), "dup-")).isEmpty();
+        assertThat(ids(query(q -> q.person("nikol pashinian")), "dup-")).isEmpty();
+    }
+
+    @Test
+    void strings_needing_escaping_are_stored_exactly() {
+        String nasty = "tab\there, new\nline, CR\r, back\\slash \\N \\. \"quoted\" 'single' ; -- %_ "
+                + "Ünïcödé Ευρώπη 中文 עברית \uD83D\uDE00 \u00A0nbsp \u2028";
+        String person = "Jean-Luc \"le\tchef\" O'Brien\\Ærø";
+        EnrichedArticle a = TestArticles.article("esc-1").title(nasty).source("src\t\\N\n\"x\"").countries("AM")
+                .person(person, "FR").organization("Org \\ \"Ω\"\tunit", "O\\Q").event("PROTEST", "AM", "AZ").build();
+        // the record as consumed, with a field this code does not know: every value kept (SQLite keeps the text byte for
+        // byte; PostgreSQL's JSONB keeps the values but not spacing and key order, so the JSON values are compared)
+        String json = org.newsflow.contract.Json.toString(a);
+        json = "{ \"futureField\" : [1, 2.50, \"x\\ty\"],\n" + json.substring(1);
+        assertThat(store.upsert(List.of(new ArticleVersion(a, json)))).isEqualTo(new UpsertResult(1, 1, 0));
+        assertThat(store.find("esc-1")).contains(a);
+        assertThat(jsonTree(store.findJson("esc-1").orElseThrow())).isEqualTo(jsonTree(json));
+        assertThat(store.search(new ArticleQuery(null, person.toLowerCase(java.util.Locale.ROOT), null, null, null, null,
+                null, null, null, 100)).items()).extracting(EnrichedArticle::id).containsExactly("esc-1");
+        assertThat(store.search(new ArticleQuery(null, null, null, null, null, "src\t\\N\n\"x\"", null, null, null, 100))
+                .items()).extracting(EnrichedArticle::id).containsExactly("esc-1");
+        assertThat(store.search(new ArticleQuery(null, null, "o\\q", null, null, null, null, null, null, 100)).items())
+                .extracting(EnrichedArticle::id).containsExactly("esc-1");
+    }
+
+    @Test
+    void a_large_batch_of_newer_versions_replaces_every_article_and_all_its_tags() {
+        SyntheticArticles synthetic = new SyntheticArticles(11, Instant.parse("2034-01-01T00:00:00Z"));
+        List<EnrichedArticle> first = new ArrayList<>();
+        List<EnrichedArticle> second = new ArrayList<>();
+        for (int i = 0; i < 800; i++) { // split over several writers, several COPYs
+            first.add(synthetic.article("big", i, Instant.parse("2034-02-01T00:00:00Z")));
+            // the newer version: other tags; every fourth article is new in this batch
+            String id = i % 4 == 0 ? "big-new-" + i : "big-" + i;
+            second.add(TestArticles.article(id).enrichedAt("2034-03-01T00:00:00Z").countries("IS").build());
+        }
+        assertThat(store.upsertArticles(first).written()).isEqualTo(800);
+        List<EnrichedArticle> mixed = new ArrayList<>(second);
+        mixed.addAll(first.subList(0, 100)); // stale replays in the same batch
+        Collections.shuffle(mixed, new Random(7));
+        assertThat(store.upsertArticles(mixed)).isEqualTo(new UpsertResult(900, 800, 100));
+        assertThat(ids(query(q -> q.country("IS")), "big-")).hasSize(800).doesNotHaveDuplicates();
+        assertThat(store.find("big-1").orElseThrow().countries()).extracting(CountryTag::code).containsExactly("IS");
+        assertThat(store.find("big-0").orElseThrow().countries()).isNotEmpty(); // not replaced: big-new-0 was new
+        assertThat(store.find("big-new-0")).isPresent();
+        for (EnrichedArticle a : first.subList(0, 3)) {
+            for (CountryTag t : a.countries()) {
+                assertThat(ids(query(q -> q.country(t.code())), "big-").stream().filter(id -> !id.startsWith("big-new-"))
+                        .filter(id -> Integer.parseInt(id.substring(4)) % 4 != 0)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void a_tag_the_database_rejects_fails_the_whole_write() {
+        // A NUL character in a tag row (PostgreSQL rejects it in the tag table, after the article row was written).
+        EnrichedArticle bad = TestArticles.article("nul-3").person("Bad\u0000Name", "AM").build();
+        try {
+            store.upsertArticles(List.of(TestArticles.article("nul-4").countries("AM").build(), bad));
+            assertThat(store.find("nul-3")).isPresent();
+        } catch (StoreException e) {
+            assertThat(e.isDataError()).isTrue();
+            assertThat(store.find("nul-3")).isEmpty();
+            assertThat(store.find("nul-4")).isEmpty();
+            assertThat(ids(query(q -> q.country("AM")), "nul-")).isEmpty();
+        }
+    }
+
     // -------------------------------------------------------------------------
 
     interface QueryFilter {
@@ -237,5 +326,13 @@ abstract class ArticleStoreContract {
     void store_url_rejects_unknown_schemes() {
         assertThatThrownBy(() -> StoreUrl.parse("mysql://x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sqlite:PATH");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonTree(String json) {
+        try {
+            return org.newsflow.contract.Json.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("stored record is not JSON: " + json, e);
+        }
     }
 }
