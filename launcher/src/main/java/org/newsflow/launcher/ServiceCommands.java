@@ -9,6 +9,7 @@ import org.newsflow.contract.Settings;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
+import org.newsflow.sink.SinkMain;
 import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
@@ -74,7 +75,7 @@ final class ServiceCommands {
             if (store != null) {
                 config = config.withStore(store);
             }
-            ArticleStore articles = ArticleStore.open(config.store());
+            ArticleStore articles = SinkMain.openWithRetry(config); // the database may come up after the sink
             SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();

@@ -40,7 +40,7 @@ public final class SinkMain {
     }
 
     /** The database may come up after the sink: keep trying with backoff (up to 30 s between attempts). */
-    static ArticleStore openWithRetry(SinkConfig config) throws InterruptedException {
+    public static ArticleStore openWithRetry(SinkConfig config) throws InterruptedException {
         long delay = config.retryInitial().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
