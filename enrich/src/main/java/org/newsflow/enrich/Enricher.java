@@ -63,8 +63,10 @@ public final class Enricher {
             return build(article, language, GeoResult.EMPTY, PeopleResult.EMPTY, List.of(), clean.credits());
         }
         AnalyzedText text = nlp.analyze(article.body());
-        GeoResult geo = countries.tag(text, clean.mask());
-        PeopleResult actors = people.tag(text, geo, clean.mask());
+        // countries then people; a person's name taken for a town ("President Obama") is re-tagged as a name
+        PeopleTagger.Tagged tagged = people.tagWithCountries(text, countries, clean.mask());
+        GeoResult geo = tagged.geo();
+        PeopleResult actors = tagged.people();
         List<EventTag> found = events.tag(text, geo, actors, clean.mask(), publicationDate(article));
         return build(article, language, geo, actors, found, clean.credits());
     }

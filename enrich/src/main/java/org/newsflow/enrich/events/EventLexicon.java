@@ -62,9 +62,6 @@ public final class EventLexicon {
     private final Set<String> sectorWords;
     private final Map<String, Set<String>> cues = new HashMap<>();
     /** Known office holders: normalised full name -> {country, sector}; surname -> countries (when unambiguous). */
-    private final Map<String, String[]> leaders = new HashMap<>();
-    private final Map<String, Set<String>> leaderSurnames = new HashMap<>();
-    private final Map<String, String> leaderSurnameSector = new HashMap<>();
 
     private EventLexicon(List<Trigger> triggers, List<CodeInfo> codes, List<Phrase> modes, List<Phrase> sectors,
                          Map<String, Set<String>> cues) {
@@ -139,26 +136,6 @@ public final class EventLexicon {
             cues.computeIfAbsent(row[0].trim(), k -> new HashSet<>()).add(row[1].trim().toLowerCase(Locale.ROOT));
         }
         EventLexicon lexicon = new EventLexicon(triggers, codes, modes, sectors, cues);
-        if (EventLexicon.class.getResource(classpathFolder + "leaders.tsv") != null) {
-            for (String[] row : rows(classpathFolder + "leaders.tsv")) {
-                if (row.length < 3) {
-                    throw new IllegalArgumentException("leaders.tsv: need name, country, sector: " + String.join("|", row));
-                }
-                String name = normName(row[0]);
-                String country = row[1].trim().toUpperCase(Locale.ROOT);
-                String sector = row[2].trim();
-                lexicon.leaders.put(name, new String[] {country, sector});
-                boolean fullOnly = "full".equals(cell(row, 3));
-                String[] parts = name.split(" ");
-                String surname = parts[parts.length - 1];
-                if (!fullOnly && parts.length > 1) {
-                    lexicon.leaderSurnames.computeIfAbsent(surname, k -> new HashSet<>()).add(country);
-                    lexicon.leaderSurnameSector.merge(surname, sector, (a, b) -> a.equals(b) ? a : "GOV");
-                } else if (fullOnly) {
-                    lexicon.leaderSurnames.computeIfAbsent(surname, k -> new HashSet<>()).add("?");
-                }
-            }
-        }
         for (Trigger tr : lexicon.triggers) {
             if (lexicon.codeInfo(tr.code()) == null) {
                 throw new IllegalArgumentException("triggers.tsv: CAMEO code " + tr.code() + " of '" + tr.pattern() + "' has no row in cameo.tsv");
@@ -232,34 +209,6 @@ public final class EventLexicon {
     /** The lemma is a word of some actors.tsv phrase ("troops", "rebel", "minister"). */
     boolean sectorWord(String lemma) {
         return sectorWords.contains(lemma);
-    }
-
-    private static String normName(String name) {
-        return java.text.Normalizer.normalize(name.trim().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z\\- ]", "").replaceAll("\\s+", " ").trim();
-    }
-
-    /**
-     * A well-known office holder (leaders.tsv) by full name, or by surname alone when the surname names office
-     * holders of one country only: {alpha-2 country, sector}, or null.
-     */
-    String[] leader(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String n = normName(name);
-        String[] full = leaders.get(n);
-        if (full != null) {
-            return full;
-        }
-        String[] parts = n.split(" ");
-        String surname = parts[parts.length - 1];
-        Set<String> cs = leaderSurnames.get(surname);
-        if (cs != null && cs.size() == 1 && !cs.contains("?")) {
-            // "George W. Bush" / "President Bush": the surname alone identifies the country
-            return new String[] {cs.iterator().next(), leaderSurnameSector.get(surname)};
-        }
-        return null;
     }
 
     boolean cue(String category, String lemma) {

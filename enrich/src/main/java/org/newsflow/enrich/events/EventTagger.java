@@ -23,6 +23,8 @@ import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.Sentence;
 import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.people.Leaders;
+import org.newsflow.enrich.people.PeopleTagger;
 import org.newsflow.enrich.people.ActorMention;
 import org.newsflow.enrich.people.PeopleResult;
 
@@ -1070,13 +1072,6 @@ public final class EventTagger {
             if (country == null && !"PERSON".equals(m.kind())) {
                 country = possessorCountry(doc, s, g, span, h);
             }
-            if (country == null && "PERSON".equals(m.kind())) {
-                String[] known = lex.leader(m.name());
-                if (known != null) {
-                    country = known[0];
-                    sec = sec != null ? sec : known[1];
-                }
-            }
             if (country == null && "IGO".equals(igoSector(toks, span, h))) {
                 sec = "IGO";
             }
@@ -1107,9 +1102,10 @@ public final class EventTagger {
             return List.of(new Actor(owner, phraseText, ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : "UNNAMED", sector));
         }
         if (ht.ner().equals("PERSON")) {
-            String[] known = lex.leader(personName(toks, h));
+            // a PERSON the people tagger did not output: the same leaders list, through the people tagger
+            Leaders.Leader known = PeopleTagger.loadDefault().leader(personName(toks, h));
             if (known != null) {
-                return List.of(new Actor(known[0], phraseText, "PERSON", sector != null ? sector : known[1]));
+                return List.of(new Actor(known.country(), phraseText, "PERSON", sector != null ? sector : known.sector()));
             }
         }
         if (igoSector(toks, span, h) != null) {

@@ -121,6 +121,17 @@ public final class CountryTagger {
     }
 
     public GeoResult tag(AnalyzedText text, TextMask mask) {
+        return tag(text, mask, null);
+    }
+
+    /**
+     * As {@link #tag(AnalyzedText, TextMask)}, with the tokens of people found by another tagger (the people
+     * tagger's "President Obama" when the CRF missed the PERSON): a city or town over such a token is a name,
+     * not a place, unless strongly supported (see {@link #personVeto}).
+     *
+     * @param personTokens per article token, whether it is part of a person's name; null for none
+     */
+    public GeoResult tag(AnalyzedText text, TextMask mask, boolean[] personTokens) {
         List<Token> tokens = text.tokens();
         String body = text.body();
         TextMask m = mask == null ? TextMask.none() : mask;
@@ -151,7 +162,7 @@ public final class CountryTagger {
         }
         linkQualifiers(matches, pieces);
         for (Match x : matches) {
-            veto(x, tokens, entityOf);
+            veto(x, tokens, entityOf, personTokens);
         }
         Context ctx = context(matches, body);
         localeCues(ctx);
@@ -250,7 +261,14 @@ public final class CountryTagger {
                 if (p.sentence() != start.sentence()) {
                     break;
                 }
-                Node next = node.child(p.text());
+                Node next = null;
+                if (j == i && j > 0 && sentenceFinalDot(pieces, j) && pieces.get(j - 1).text().equals(",")) {
+                    // "..., Friedensburg, Pa." at the end of a sentence: the tokenizer splits off the abbreviation's dot
+                    next = node.child(p.text() + ".");
+                }
+                if (next == null) {
+                    next = node.child(p.text());
+                }
                 if (next == null && p.alt() != null) {
                     next = node.child(p.alt());
                 }
@@ -274,7 +292,22 @@ public final class CountryTagger {
         return out;
     }
 
+    /** The piece is followed by a "." that ends its sentence (the last piece of the sentence). */
+    private static boolean sentenceFinalDot(List<Piece> pieces, int j) {
+        int d = j + 1;
+        if (d >= pieces.size() || !pieces.get(d).text().equals(".") || pieces.get(d).sentence() != pieces.get(j).sentence()
+                || pieces.get(j).text().endsWith(".")) {
+            return false;
+        }
+        return d + 1 >= pieces.size() || pieces.get(d + 1).sentence() != pieces.get(d).sentence();
+    }
+
     private static final Set<String> COUNTY_WORDS = Set.of("County", "Co.", "Parish", "Borough", "Township");
+    /** The 32 traditional counties of Ireland (a closed list): "County Cork" yes, "County Road 3" no. */
+    private static final Set<String> IRISH_COUNTIES = Set.of("Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork",
+            "Derry", "Londonderry", "Donegal", "Down", "Dublin", "Fermanagh", "Galway", "Kerry", "Kildare", "Kilkenny",
+            "Laois", "Leitrim", "Limerick", "Longford", "Louth", "Mayo", "Meath", "Monaghan", "Offaly", "Roscommon",
+            "Sligo", "Tipperary", "Tyrone", "Waterford", "Westmeath", "Wexford", "Wicklow");
 
     /** "Licking County", "Prince William County", "Rapides Parish", "County Cork": 1-3 capitalised words and the unit. */
     private static List<Match> counties(List<Piece> pieces) {
@@ -292,7 +325,7 @@ public final class CountryTagger {
             if (i < j) {
                 out.add(countyMatch(pieces, i, j));
             } else if (u.equals("County") && j + 1 < pieces.size() && pieces.get(j + 1).sentence() == unit.sentence()
-                    && capitalisedWord(pieces.get(j + 1).text())) {
+                    && IRISH_COUNTIES.contains(pieces.get(j + 1).text())) {
                 Match m = countyMatch(pieces, j, j + 1);
                 m.irishCounty = true;
                 out.add(m);
@@ -355,7 +388,7 @@ public final class CountryTagger {
 
     // ------------------------------------------------------------------ vetoes
 
-    private void veto(Match x, List<Token> tokens, EntityMention[] entityOf) {
+    private void veto(Match x, List<Token> tokens, EntityMention[] entityOf, boolean[] personTokens) {
         if (x.county) {
             return;
         }
@@ -374,9 +407,17 @@ public final class CountryTagger {
         if ((pe != null && pe.type().equals("PERSON")) || (pl != null && pl.type().equals("PERSON"))) {
             EntityMention p = pe != null && pe.type().equals("PERSON") ? pe : pl;
             boolean longer = p.firstToken() < x.firstToken || p.lastToken() > x.lastToken;
-            if (longer || gaz.isPersonLike(x.surface)) {
+            if (longer || gaz.isPersonLike(x.surface) || personVeto(x, tokens)) {
                 x.rejected = true;
                 return;
+            }
+        }
+        if (personTokens != null && personVeto(x, tokens)) {
+            for (int i = x.firstToken; i <= x.lastToken && i < personTokens.length; i++) {
+                if (personTokens[i]) {
+                    x.rejected = true;
+                    return;
+                }
             }
         }
         // a common word that is also some town ("March", "Police") neither resolves nor counts as context
@@ -392,6 +433,34 @@ public final class CountryTagger {
                 x.rejected = true;
             }
         }
+    }
+
+    /**
+     * Whether a match over a person's name ("President Obama", "Bush said") is to be dropped: it can only be a
+     * city or town ("Obama" in Japan, "Bush" in Egypt), and nothing strongly supports the place reading: no
+     * ", State" / ", Country" after it, and no namesake that is a national capital or a city of a million people
+     * (CoreNLP now and then calls "Baku" or "Moscow" a PERSON). Country names, demonyms and regions are kept here
+     * (the PERSONLIKE list decides those). "in Obama", "near Bush" (a place preposition right before) and an
+     * all-capitals dateline also keep the place.
+     */
+    private static boolean personVeto(Match x, List<Token> tokens) {
+        if (x.qualifier != null || x.afterComma || dateline(x, tokens)) {
+            return false;
+        }
+        int prev = x.firstToken - 1;
+        if (prev >= 0 && tokens.get(prev).sentence() == tokens.get(x.firstToken).sentence()
+                && PLACE_PREPOSITIONS.contains(tokens.get(prev).text().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (Entry e : x.entries) {
+            if (e.kind() != Kind.CITY) {
+                return false;
+            }
+            if (e.capital() || e.population() >= 1_000_000) {
+                return false;
+            }
+        }
+        return !x.entries.isEmpty();
     }
 
     private static boolean onlyPlaces(Match x) {
@@ -422,6 +491,8 @@ public final class CountryTagger {
         final Map<String, Double> selfLocal = new HashMap<>();
         /** national evidence per country: names, demonyms, institutions */
         final Map<String, Double> nat = new HashMap<>();
+        /** "CC-admin1" -> the surfaces of the article's place matches that have a town there */
+        final Map<String, Set<String>> townsByAdmin = new HashMap<>();
         final String body;
 
         Context(String body) {
@@ -458,6 +529,14 @@ public final class CountryTagger {
                         ctx.admins.add(e.country() + "-" + e.admin1());
                         ctx.addLocal(e.country(), 1.0);
                         break;
+                    }
+                }
+            }
+            String key = x.surface.toLowerCase(Locale.ROOT);
+            for (Entry e : x.entries) {
+                if (e.kind() == Kind.CITY) {
+                    for (String a : e.admins()) {
+                        ctx.townsByAdmin.computeIfAbsent(e.country() + "-" + a, k -> new HashSet<>()).add(key);
                     }
                 }
             }
@@ -593,7 +672,7 @@ public final class CountryTagger {
             double bestScore = -1;
             double second = -1;
             for (Entry c : cities) {
-                double s = cityScore(c, ctx);
+                double s = cityScore(c, x, ctx);
                 if (s > bestScore) {
                     second = bestScore;
                     bestScore = s;
@@ -661,8 +740,35 @@ public final class CountryTagger {
         return ctx.local(c.country()) - ctx.selfLocal.getOrDefault(x.surface + "|" + c.country(), 0.0);
     }
 
-    private static double cityScore(Entry c, Context ctx) {
-        double s = Math.log10(Math.max(c.population(), 1));
+    /** Weight of each other place of the article that has a namesake in the same state/province as this town. */
+    static final double ADMIN_WEIGHT = Double.parseDouble(System.getProperty("newsflow.geo.adminWeight", "0.75"));
+
+    /**
+     * Admin1 consistency: how many other place names of the article have a town in one of this town's
+     * states/provinces ("Athens" and "Decatur" both have namesakes in Alabama and Georgia), weighted and capped at
+     * 1.5. Symmetric: the foreign reading gets the same support from its own neighbours.
+     */
+    private static double adminSupport(Entry c, String surface, Context ctx) {
+        if (ADMIN_WEIGHT <= 0 || c.admins().isEmpty()) {
+            return 0;
+        }
+        String self = surface.toLowerCase(Locale.ROOT);
+        Set<String> others = new HashSet<>();
+        for (String a : c.admins()) {
+            Set<String> towns = ctx.townsByAdmin.get(c.country() + "-" + a);
+            if (towns != null) {
+                for (String t : towns) {
+                    if (!t.equals(self)) {
+                        others.add(t);
+                    }
+                }
+            }
+        }
+        return Math.min(ADMIN_WEIGHT * others.size(), 1.5);
+    }
+
+    private static double cityScore(Entry c, Match x, Context ctx) {
+        double s = Math.log10(Math.max(c.population(), 1)) + adminSupport(c, x.surface, ctx);
         // the article's own evidence for the country, saturating: a local paper's many US places outweigh
         // the population of a foreign namesake (Dublin, Ohio vs Dublin, Ireland)
         s += Math.min(ctx.nat.getOrDefault(c.country(), 0.0), 2.5);
@@ -803,6 +909,8 @@ public final class CountryTagger {
         return t.equals("--") || t.equals("-") || t.equals("\u2014") || t.equals("\u2013") || t.equals("---");
     }
 
+    /** prepositions that a person's name does not follow: "in Obama", "near Bush" are places */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "near", "outside", "downtown");
     private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "from", "outside", "around", "into", "to",
             "across", "toward", "towards", "through", "between", "downtown", "suburban", "northern", "southern", "eastern",
             "western", "central");
@@ -940,8 +1048,25 @@ public final class CountryTagger {
                 home = e.getKey();
             }
         }
-        if (home == null || ctx.local(home) < 2 || ctx.local(home) < 0.9 * total) {
+        if (home == null || ctx.local(home) < 0.9 * total) {
             return;
+        }
+        if (ctx.local(home) < 2) {
+            // weaker local evidence (two distinct locale cues, or one cue and a town) is enough only in an article
+            // that names no other country at all: a local paper's story about a village the gazetteer lacks
+            if (ctx.local(home) < LOCAL_PLACE_MIN) {
+                return;
+            }
+            for (GeoMention g : out) {
+                if (!g.country().equals(home)) {
+                    return;
+                }
+            }
+            for (Map.Entry<String, Double> e : ctx.nat.entrySet()) {
+                if (e.getValue() > 0 && !e.getKey().equals(home)) {
+                    return;
+                }
+            }
         }
         Set<Integer> used = new HashSet<>();
         for (GeoMention g : out) {
@@ -967,6 +1092,9 @@ public final class CountryTagger {
         }
         out.addAll(add);
     }
+
+    /** Local evidence (see {@link #unknownLocalPlaces}) needed for a PLACE in an article naming no other country. */
+    static final double LOCAL_PLACE_MIN = Double.parseDouble(System.getProperty("newsflow.geo.localPlaceMin", "1.0"));
 
     private static final Set<String> GENERIC_LOCATIONS = Set.of("West", "East", "North", "South", "Midwest", "Earth",
             "Europe", "Asia", "Africa", "Middle East", "Caucasus", "Balkans", "Pacific", "Atlantic", "Northeast",

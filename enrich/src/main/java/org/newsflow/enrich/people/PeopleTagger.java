@@ -12,6 +12,7 @@ import org.newsflow.contract.Mention;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
 import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.CountryTagger;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -28,10 +29,12 @@ public final class PeopleTagger {
     private static volatile PeopleTagger defaultTagger;
 
     private final Lexicon lx;
+    private final Leaders leaders;
     private final Set<String> keyStrip;
 
-    private PeopleTagger(Lexicon lx) {
+    private PeopleTagger(Lexicon lx, Leaders leaders) {
         this.lx = lx;
+        this.leaders = leaders;
         Set<String> strip = new HashSet<>(lx.honorifics);
         strip.addAll(lx.titleWords);
         strip.addAll(lx.modifiers.keySet());
@@ -46,7 +49,7 @@ public final class PeopleTagger {
             synchronized (PeopleTagger.class) {
                 t = defaultTagger;
                 if (t == null) {
-                    defaultTagger = t = new PeopleTagger(Lexicon.load());
+                    defaultTagger = t = new PeopleTagger(Lexicon.load(), Leaders.load());
                 }
             }
         }
@@ -81,6 +84,78 @@ public final class PeopleTagger {
      */
     public String personKey(String name) {
         return Names.personKey(name, keyStrip);
+    }
+
+    /**
+     * The well-known office holder a person name refers to ({@code people/leaders.tsv}), or null. The people
+     * tagger already applies it to every person the text gives no country; this is for callers that see a
+     * person name the tagger did not output.
+     */
+    public Leaders.Leader leader(String name) {
+        return name == null ? null : leaders.find(personKey(name));
+    }
+
+    /** Countries and people of one article, tagged together ({@link #tagWithCountries}). */
+    public record Tagged(GeoResult geo, PeopleResult people) {}
+
+    /**
+     * Tags countries, then people, and when a person's name was resolved as a city or town ("President Obama":
+     * Obama is also a town in Japan; "Bush" one in Egypt), tags countries again with those name tokens marked as
+     * person tokens so the town goes, and people again over the corrected places. The second pass runs only in
+     * that case.
+     */
+    public Tagged tagWithCountries(AnalyzedText text, CountryTagger countries, TextMask mask) {
+        GeoResult geo = countries.tag(text, mask);
+        PeopleResult people = tag(text, geo, mask);
+        boolean[] personTokens = nameTokens(text, people);
+        boolean clash = false;
+        for (GeoMention g : geo.mentions()) {
+            if ("CITY".equals(g.kind())) {
+                for (int i = g.firstToken(); i <= g.lastToken() && !clash; i++) {
+                    clash = personTokens[i];
+                }
+            }
+        }
+        if (!clash) {
+            return new Tagged(geo, people);
+        }
+        geo = countries.tag(text, mask, personTokens);
+        return new Tagged(geo, tag(text, geo, mask));
+    }
+
+    /**
+     * Per token, whether it is part of a person's name: inside the NAME evidence of a person (titles not
+     * included), or a capitalised token equal to the surname of a person with a full name or a title elsewhere in
+     * the article (CoreNLP now and then calls a later "Obama" a LOCATION).
+     */
+    private static boolean[] nameTokens(AnalyzedText text, PeopleResult people) {
+        List<Token> toks = text.tokens();
+        boolean[] out = new boolean[toks.size()];
+        Set<String> surnames = new HashSet<>();
+        for (PersonTag p : people.people()) {
+            List<String> w = Names.words(p.name());
+            if (w.size() >= 2 || !p.titles().isEmpty()) {
+                // only a real name spreads to other mentions: a lone untitled "Lansing" may be the CRF's mistake
+                surnames.add(w.get(w.size() - 1));
+            }
+            for (Mention m : p.evidence()) {
+                if (!"NAME".equals(m.kind())) {
+                    continue;
+                }
+                for (int i = 0; i < toks.size(); i++) {
+                    if (toks.get(i).begin() >= m.begin() && toks.get(i).end() <= m.end()) {
+                        out[i] = true;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < toks.size(); i++) {
+            String t = toks.get(i).text();
+            if (!out[i] && !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && surnames.contains(Names.fold(t))) {
+                out[i] = true;
+            }
+        }
+        return out;
     }
 
     public PeopleResult tag(AnalyzedText text, GeoResult geo, TextMask mask) {
@@ -1022,6 +1097,16 @@ public final class PeopleTagger {
                         }
                         if (e.sector == null && t.sector() != null) {
                             e.sector = t.sector();
+                        }
+                    }
+                }
+                if (e.country == null) {
+                    // world knowledge, only when the text states no country: "President Obama" -> US
+                    Leaders.Leader known = tagger.leader(e.name);
+                    if (known != null) {
+                        e.country = known.country();
+                        if (e.sector == null && titlesSeen.isEmpty()) {
+                            e.sector = known.sector(); // a titled person keeps the title's sector ("former President")
                         }
                     }
                 }

@@ -285,4 +285,24 @@ class EventTaggerTest {
                 "Romania=RO:NAME");
         assertThat(ev).extracting(e -> e.type() + " " + dir(e)).containsExactly("AID RO>MD");
     }
+
+    @Test
+    void wellKnownOfficeHolderActsForTheirCountry() {
+        // through the people tagger's result: the person's country comes from people/leaders.tsv
+        AnalyzedText t = nlp.analyze("President Obama accused Iran of violating the agreement.");
+        GeoResult g = geo(t, "Iran=IR:NAME");
+        PeopleResult people = org.newsflow.enrich.people.PeopleTagger.loadDefault().tag(t, g, TextMask.none());
+        List<EventTag> ev = ofType(tagger.tag(t, g, people, TextMask.none(), MONDAY), "ACCUSE");
+        assertThat(ev).extracting(EventTaggerTest::dir).containsExactly("US>IR");
+        assertThat(ev.get(0).source().sector()).isEqualTo("GOV");
+        // without a people result, the same list through the people tagger's look-up
+        assertThat(ofType(tag("President Obama accused Iran of violating the agreement.", TextMask.none(), "Iran=IR:NAME"), "ACCUSE"))
+                .extracting(EventTaggerTest::dir).containsExactly("US>IR");
+        // text wins: a country the sentence states is kept
+        AnalyzedText t2 = nlp.analyze("Peruvian Foreign Minister John Kerry accused Iran of violating the agreement.");
+        GeoResult g2 = geo(t2, "Iran=IR:NAME", "Peruvian=PE:DEMONYM");
+        PeopleResult p2 = org.newsflow.enrich.people.PeopleTagger.loadDefault().tag(t2, g2, TextMask.none());
+        assertThat(ofType(tagger.tag(t2, g2, p2, TextMask.none(), MONDAY), "ACCUSE")).extracting(EventTaggerTest::dir)
+                .containsExactly("PE>IR");
+    }
 }

@@ -119,6 +119,55 @@ class CountryTaggerTest {
     }
 
     @Test
+    void townsThatArePeoplesNamesAreDropped() {
+        // CoreNLP PERSON on a town name: gone, however much the article is about the town's country
+        assertThat(kinds("Japanese officials welcomed [PERSON Obama] in Tokyo. Japan hosted the summit.")).doesNotContainKey("Obama");
+        // a person found by the people tagger (token flags), even where the CRF said LOCATION
+        AnalyzedText t = Marked.text("Japanese officials welcomed [LOCATION Obama] in Tokyo.");
+        assertThat(TAGGER.tag(t, TextMask.none()).mentions()).extracting(GeoMention::text).contains("Obama");
+        boolean[] person = new boolean[t.tokens().size()];
+        for (int i = 0; i < person.length; i++) {
+            person[i] = t.tokens().get(i).text().equals("Obama");
+        }
+        GeoResult r = TAGGER.tag(t, TextMask.none(), person);
+        assertThat(r.mentions()).extracting(GeoMention::text).doesNotContain("Obama");
+        assertThat(r.countries()).extracting(CountryTag::code).containsExactly("JP");
+        // strongly supported place readings stay: "Obama, Japan", "in Obama"
+        AnalyzedText q = Marked.text("The ferry reached [LOCATION Obama], Japan on Monday.");
+        boolean[] p2 = new boolean[q.tokens().size()];
+        for (int i = 0; i < p2.length; i++) {
+            p2[i] = q.tokens().get(i).text().equals("Obama");
+        }
+        assertThat(TAGGER.tag(q, TextMask.none(), p2).mentions()).extracting(GeoMention::text).contains("Obama");
+    }
+
+    @Test
+    void sentenceFinalStateAbbreviation() {
+        assertThat(codes("Burial will be in the Union Cemetery, Kelleyland, Pa.")).containsExactly("US");
+    }
+
+    @Test
+    void countyRoadIsNotAnIrishCounty() {
+        assertThat(codes("The culvert on County Road 96 washed out near [LOCATION Brandon], the sheriff said.")).doesNotContain("IE");
+        assertThat(codes("Farmers in County Cork protested.")).containsExactly("IE");
+    }
+
+    @Test
+    void americanCivicVocabularyPicksTheAmericanTown() {
+        // no state named: the council's wording says which Athens
+        assertThat(codes("The [LOCATION Athens] City Council met Tuesday. Councilmember Jane Roe said sales tax fell 6 percent, "
+                + "and the police chief asked for two more officers for the middle school.")).containsExactly("US");
+        assertThat(codes("Tourists crowded [LOCATION Athens] as the Acropolis museum reopened.")).containsExactly("GR");
+    }
+
+    @Test
+    void townsOfOneStateSupportEachOther() {
+        // two towns that share a state: each is read in that state rather than as a bigger foreign namesake
+        assertThat(codes("The bus runs from [LOCATION Dublin] to [LOCATION Worthington] and [LOCATION Hilliard] every hour."))
+                .containsExactly("US");
+    }
+
+    @Test
     void turkeyTheBird() {
         assertThat(codes("Roast Turkey with cranberry sauce. Baste the turkey every half hour.")).isEmpty();
         assertThat(codes("Turkey closed its border with Syria.")).containsExactly("SY", "TR");
