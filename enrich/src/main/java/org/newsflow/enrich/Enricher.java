@@ -57,7 +57,8 @@ public final class Enricher {
     public EnrichedArticle enrich(RawArticle article) {
         String language = article.language() != null ? article.language() : languages.detect(article.body());
         Boilerplate.Result clean = boilerplate.scan(article.body());
-        if (!ENGLISH.equals(language)) {
+        // Unknown (null: too short or mixed) is tagged as English, the product's language; other languages are not.
+        if (language != null && !ENGLISH.equals(language)) {
             // The models and lexicons are English: tagging other languages with them would publish noise.
             // Such articles pass through with their language and no tags, so consumers still see them.
             return build(article, language, GeoResult.EMPTY, PeopleResult.EMPTY, List.of(), clean.credits());
