@@ -148,7 +148,11 @@ public final class EventTagger {
 
     /**
      * Cheap pre-check before parsing: an event is published only with an actor or a stated toll, so a sentence
-     * with no country or actor mention, no named entity, no actor word (actors.tsv) and no number is not parsed.
+     * is parsed only when some token can be resolved to an actor ({@code resolveOne}: a country or people
+     * mention, a PERSON or ORGANIZATION entity, an {@code actors.tsv} word, or {@code two}/{@code both} for the
+     * last pair of countries) or when {@link CasualtyFinder} finds a toll in it. Pronouns, relative pronouns and
+     * possessors only lead to another phrase of the same sentence, so they need one of these too; proper nouns
+     * and numbers that are none of these cannot become an actor.
      */
     private boolean mayHaveActorOrToll(Doc doc, Sentence s) {
         List<Token> toks = s.tokens();
@@ -156,12 +160,14 @@ public final class EventTagger {
             Token t = toks.get(i);
             int gi = s.firstToken() + i;
             String ner = t.ner();
-            if (ner != null && !ner.equals("O") || t.pos().equals("CD") || t.pos().startsWith("PRP") || t.pos().startsWith("NNP")
-                    || lex.sectorWord(lemma(t)) || doc.geo.mentionAt(gi).isPresent() || !doc.people.mentionsAt(gi).isEmpty()) {
+            String w = t.text().toLowerCase(Locale.ROOT);
+            if ("PERSON".equals(ner) || "ORGANIZATION".equals(ner) || lex.sectorWord(lemma(t)) || lex.sectorWord(w)
+                    || w.equals("two") || w.equals("both")
+                    || doc.geo.mentionAt(gi).isPresent() || !doc.people.mentionsAt(gi).isEmpty()) {
                 return true;
             }
         }
-        return false;
+        return !CasualtyFinder.find(toks).isEmpty();
     }
 
     // ---- triggers -----------------------------------------------------------------------------------------

@@ -15,24 +15,54 @@ import org.slf4j.LoggerFactory;
 /**
  * Dependency parses single sentences with CoreNLP's neural dependency parser (English UD model from the
  * models jar) over the tokens and POS tags the pipeline already produced. One instance per process
- * ({@link #shared()}); {@link #parse} is thread-safe: {@code DependencyParser.predict} keeps no per-call state
- * in the parser (CoreNLP's own depparse annotator calls it from several threads on one instance).
+ * ({@link #shared()}); {@link #parse} is thread-safe: the network is scored by {@link FastNndep} (immutable tables,
+ * per-call state only), the transition system keeps its state in the per-call {@code Configuration}.
  *
- * <p>The event tagger calls it only on sentences that hold a trigger: depparse costs ~0.25 ms per token, so
- * parsing everything would eat most of the speed budget.
+ * <p>The event tagger calls it only on sentences that hold a trigger and a possible actor or toll: with
+ * {@link FastNndep} a parse costs ~0.07 ms per token (CoreNLP's own {@code predict}: ~0.14), still the largest
+ * part of enrichment.
  */
 public final class SentenceParser {
     private static final Logger LOG = LoggerFactory.getLogger(SentenceParser.class);
     private static final String MODEL = "edu/stanford/nlp/models/parser/nndep/english_UD.gz";
     private static volatile SentenceParser shared;
 
+    /**
+     * Word features with a precomputed hidden-layer product: 40,000 as floats take 32 MB, what CoreNLP's default
+     * table of 20,000 features (in doubles) took.
+     */
+    static final int WORD_FEATURES_PRECOMPUTED = Integer.getInteger("newsflow.events.precomputed", 40_000);
+
     private final DependencyParser parser;
+    private final FastNndep fast;
 
     private SentenceParser() {
+        this(!"false".equals(System.getProperty("newsflow.events.fastparse")));
+    }
+
+    /**
+     * @param fast score with {@link FastNndep} (default); false: CoreNLP's own {@code predict}
+     *     ({@code -Dnewsflow.events.fastparse=false}, for comparison)
+     */
+    SentenceParser(boolean fast) {
         long start = System.nanoTime();
         Properties props = new Properties();
+        if (fast) {
+            props.setProperty("numPreComputed", "0"); // FastNndep keeps its own tables; CoreNLP's would be 32 MB unused
+        }
         this.parser = DependencyParser.loadFromModelFile(MODEL, props);
-        LOG.info("dependency parser loaded in {} ms ({})", (System.nanoTime() - start) / 1_000_000, MODEL);
+        FastNndep scorer = null;
+        if (fast) {
+            try {
+                scorer = new FastNndep(parser, WORD_FEATURES_PRECOMPUTED);
+            } catch (IllegalStateException e) {
+                // another CoreNLP version with other internals: same parses through CoreNLP's predict, slower
+                LOG.warn("fast dependency scoring unavailable, using CoreNLP's predict: {}", e.toString());
+            }
+        }
+        this.fast = scorer;
+        LOG.info("dependency parser loaded in {} ms ({}{})", (System.nanoTime() - start) / 1_000_000, MODEL,
+                fast ? ", fast scorer" : "");
     }
 
     public static SentenceParser shared() {
@@ -67,6 +97,13 @@ public final class SentenceParser {
         int[] head = new int[tokens.size()];
         String[] rel = new String[tokens.size()];
         Arrays.fill(head, -1);
+        if (fast != null) {
+            fast.parse(words, head, rel);
+            for (int i = 0; i < head.length; i++) {
+                head[i] -= 1; // 1-based heads, 0 = ROOT -> 0-based, -1 = ROOT
+            }
+            return new DepGraph(head, rel);
+        }
         GrammaticalStructure gs = parser.predict(words);
         for (TypedDependency d : gs.typedDependencies()) {
             int dep = d.dep().index() - 1;

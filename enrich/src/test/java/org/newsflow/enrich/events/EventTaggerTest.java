@@ -305,4 +305,31 @@ class EventTaggerTest {
         assertThat(ofType(tagger.tag(t2, g2, p2, TextMask.none(), MONDAY), "ACCUSE")).extracting(EventTaggerTest::dir)
                 .containsExactly("PE>IR");
     }
+
+    // ---- parse pre-check: sentences that cannot give an actor or a toll are not parsed ----------------------
+
+    private static int parsedSentences(String body, String... geo) {
+        int[] calls = {0};
+        EventTagger counting = new EventTagger(EventLexicon.loadDefault(), toks -> {
+            calls[0]++;
+            return SentenceParser.shared().parse(toks);
+        });
+        AnalyzedText t = nlp.analyze(body);
+        counting.tag(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
+        return calls[0];
+    }
+
+    @Test
+    void sentenceWithTriggerButNoPossibleActorIsNotParsed() {
+        // a trigger and a pronoun, but nothing the pronoun or anything else could resolve to
+        assertThat(parsedSentences("It said the storm destroyed the old pier on Monday.")).isZero();
+    }
+
+    @Test
+    void sentenceWithCountryActorWordOrTollIsParsed() {
+        assertThat(parsedSentences("Ruritanian troops shelled the valley.", "Ruritanian=RU:DEMONYM")).isEqualTo(1);
+        assertThat(parsedSentences("The soldiers shelled the valley.")).isEqualTo(1); // actors.tsv word
+        assertThat(parsedSentences("The shelling killed 14 people in the valley.")).isEqualTo(1); // a toll
+        assertThat(parsedSentences("Both sides shelled the valley.")).isEqualTo(1); // the last pair of countries
+    }
 }
