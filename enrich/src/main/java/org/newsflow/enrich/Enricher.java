@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.RawArticle;
@@ -65,7 +66,8 @@ public final class Enricher {
         }
         AnalyzedText text = nlp.analyze(article.body());
         // countries then people; a person's name taken for a town ("President Obama") is re-tagged as a name
-        PeopleTagger.Tagged tagged = people.tagWithCountries(text, countries, clean.mask());
+        Set<String> headline = article.title().isBlank() ? Set.of() : countries.headlineCountries(nlp.analyze(article.title()));
+        PeopleTagger.Tagged tagged = people.tagWithCountries(text, countries, clean.mask(), headline);
         GeoResult geo = tagged.geo();
         PeopleResult actors = tagged.people();
         List<EventTag> found = events.tag(text, geo, actors, clean.mask(), publicationDate(article));

@@ -132,6 +132,14 @@ public final class CountryTagger {
      * @param personTokens per article token, whether it is part of a person's name; null for none
      */
     public GeoResult tag(AnalyzedText text, TextMask mask, boolean[] personTokens) {
+        return tag(text, mask, personTokens, Set.of());
+    }
+
+    /**
+     * As {@link #tag(AnalyzedText, TextMask, boolean[])}, knowing the countries the headline names
+     * ({@link #headlineCountries}): they weigh in the focus score, since a headline says what the article is about.
+     */
+    public GeoResult tag(AnalyzedText text, TextMask mask, boolean[] personTokens, Set<String> headline) {
         List<Token> tokens = text.tokens();
         String body = text.body();
         TextMask m = mask == null ? TextMask.none() : mask;
@@ -192,7 +200,21 @@ public final class CountryTagger {
         unknownPlacesBeforeState(matches, pieces, tokens, body, out);
         unknownLocalPlaces(ctx, text, mask == null ? TextMask.none() : mask, out);
         out.sort(Comparator.comparingInt(GeoMention::begin));
-        return build(out, text);
+        return build(out, text, headline);
+    }
+
+    /**
+     * Countries a headline names by name, demonym or institution ("French farmers block roads"). Places in headlines
+     * are left out: they are often only the venue ("ahead of Washington talks").
+     */
+    public Set<String> headlineCountries(AnalyzedText headline) {
+        Set<String> codes = new HashSet<>();
+        for (GeoMention g : tag(headline, TextMask.none()).mentions()) {
+            if (HEADLINE_KINDS.contains(g.kind())) {
+                codes.add(g.country());
+            }
+        }
+        return codes;
     }
 
     // ------------------------------------------------------------------ matching
@@ -1105,7 +1127,13 @@ public final class CountryTagger {
     private static final Map<String, Double> WEIGHT = Map.of(
             "NAME", 1.0, "DEMONYM", 0.7, "INSTITUTION", 1.0, "CAPITAL", 0.8, "CITY", 0.5, "REGION", 0.6);
 
-    private GeoResult build(List<GeoMention> mentions, AnalyzedText text) {
+    private static final Set<String> HEADLINE_KINDS = Set.of("NAME", "DEMONYM", "INSTITUTION");
+    /** A country the headline names scores like two name mentions in the lead. */
+    private static final double HEADLINE_BONUS = 2.0;
+    /** With a headline naming countries, a country it does not name is focus only at this share of the top score. */
+    private static final double OUTSIDE_HEADLINE_FOCUS = 0.9;
+
+    private GeoResult build(List<GeoMention> mentions, AnalyzedText text, Set<String> headline) {
         Map<String, List<GeoMention>> byCountry = new LinkedHashMap<>();
         for (GeoMention g : mentions) {
             byCountry.computeIfAbsent(g.country(), k -> new ArrayList<>()).add(g);
@@ -1120,14 +1148,21 @@ public final class CountryTagger {
                 double w = WEIGHT.getOrDefault(g.kind(), 0.5);
                 s += g.begin() < leadEnd ? 2 * w : w;
             }
+            if (headline.contains(e.getKey())) {
+                s += HEADLINE_BONUS;
+            }
             score.put(e.getKey(), s);
             max = Math.max(max, s);
         }
+        boolean headlineInBody = headline.stream().anyMatch(byCountry::containsKey);
         List<CountryTag> countries = new ArrayList<>();
         for (Map.Entry<String, List<GeoMention>> e : byCountry.entrySet()) {
             String cc = e.getKey();
             Gazetteer.Country c = gaz.country(cc).orElse(new Gazetteer.Country(cc, cc, cc, List.of(), false));
-            boolean focus = score.get(cc) >= 0.5 * max && (e.getValue().size() >= 2 || byCountry.size() == 1);
+            boolean focus = headlineInBody
+                    // the headline says what the article is about; another country must rival the top score to join it
+                    ? headline.contains(cc) || score.get(cc) >= OUTSIDE_HEADLINE_FOCUS * max
+                    : score.get(cc) >= 0.5 * max && (e.getValue().size() >= 2 || byCountry.size() == 1);
             List<Mention> ev = new ArrayList<>();
             for (GeoMention g : e.getValue()) {
                 ev.add(new Mention(g.begin(), g.end(), g.text(), g.kind()));

@@ -105,7 +105,12 @@ public final class PeopleTagger {
      * that case.
      */
     public Tagged tagWithCountries(AnalyzedText text, CountryTagger countries, TextMask mask) {
-        GeoResult geo = countries.tag(text, mask);
+        return tagWithCountries(text, countries, mask, Set.of());
+    }
+
+    /** As above, with the countries the headline names (for the focus flags, see {@link CountryTagger#headlineCountries}). */
+    public Tagged tagWithCountries(AnalyzedText text, CountryTagger countries, TextMask mask, Set<String> headline) {
+        GeoResult geo = countries.tag(text, mask, null, headline);
         PeopleResult people = tag(text, geo, mask);
         boolean[] personTokens = nameTokens(text, people);
         boolean clash = false;
@@ -119,7 +124,7 @@ public final class PeopleTagger {
         if (!clash) {
             return new Tagged(geo, people);
         }
-        geo = countries.tag(text, mask, personTokens);
+        geo = countries.tag(text, mask, personTokens, headline);
         return new Tagged(geo, tag(text, geo, mask));
     }
 

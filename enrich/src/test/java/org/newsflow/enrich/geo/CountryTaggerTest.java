@@ -206,4 +206,24 @@ class CountryTaggerTest {
         }
         assertThat(t.tokens().size()).isGreaterThanOrEqualTo(400);
     }
+
+    @Test
+    void headlineCountriesWeighInFocusButHeadlineVenuesDoNot() {
+        String body = "Hundreds of French farmers blocked motorways around Paris on Monday, demanding that the government drop "
+                + "a planned rise in diesel taxes and ease environmental rules for their farms and their animals.\n\n"
+                + "The prime minister promised new measures by the end of the week, but union leaders said the blockades "
+                + "would go on until the government put its promises in writing and in the budget.\n\n"
+                + "Farmers in Belgium have staged similar protests in recent weeks, and the European Commission said it "
+                + "would meet farm groups in Brussels.";
+        AnalyzedText text = Marked.text(body);
+        List<String> withoutHeadline = TAGGER.tag(text, TextMask.none()).countries().stream()
+                .filter(CountryTag::focus).map(CountryTag::code).sorted().toList();
+        assertThat(withoutHeadline).contains("BE");
+        GeoResult withHeadline = TAGGER.tag(text, TextMask.none(), null,
+                TAGGER.headlineCountries(Marked.text("French farmers block roads in protest over fuel taxes")));
+        assertThat(withHeadline.countries()).filteredOn(CountryTag::focus).extracting(CountryTag::code).containsExactly("FR");
+        // a capital in a headline is usually the venue, not the subject
+        assertThat(TAGGER.headlineCountries(Marked.text("Rivals meet for Washington talks"))).isEmpty();
+        assertThat(TAGGER.headlineCountries(Marked.text("Kenya and Ethiopia sign power deal"))).containsExactlyInAnyOrder("KE", "ET");
+    }
 }
