@@ -12,11 +12,18 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.Json;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
@@ -37,9 +44,15 @@ public final class SinkBenchmark {
      */
     public record Result(int articles, String store, double seconds, double loadSeconds, double produceSeconds,
                          long batches, double batchSeconds, double storeWriteSeconds,
-                         double jvmCpuSeconds, double sinkThreadsCpuSeconds, double databaseCpuSeconds) {
+                         double jvmCpuSeconds, double sinkThreadsCpuSeconds, double databaseCpuSeconds,
+                         double baselineReadSeconds) {
         public double articlesPerSecond() {
             return articles / loadSeconds;
+        }
+
+        /** The baseline of the same run: reading and parsing the same records from the topic, storing nothing. */
+        public double baselineArticlesPerSecond() {
+            return articles / baselineReadSeconds;
         }
 
         @Override
@@ -48,9 +61,12 @@ public final class SinkBenchmark {
                     "sink benchmark: %d enriched articles from Kafka into %s: %.0f articles/s (%.2f s from first poll to last commit;"
                             + " %.2f s including group join; producing them took %.2f s; %d batches: %.2f s in batches,"
                             + " of which %.2f s in database writes; CPU while loading: %.2f s this JVM (sink + embedded broker"
-                            + " if any, JIT, GC), %.2f s of it in the sink's own threads, %.2f s local postgres processes)",
+                            + " if any, JIT, GC), %.2f s of it in the sink's own threads, %.2f s local postgres processes);"
+                            + " baseline in the same run, reading and parsing the same records without storing them:"
+                            + " %.0f articles/s, so the sink runs at %.2fx of the bare read",
                     articles, store, articlesPerSecond(), loadSeconds, seconds, produceSeconds, batches, batchSeconds,
-                    storeWriteSeconds, jvmCpuSeconds, sinkThreadsCpuSeconds, databaseCpuSeconds);
+                    storeWriteSeconds, jvmCpuSeconds, sinkThreadsCpuSeconds, databaseCpuSeconds,
+                    baselineArticlesPerSecond(), articlesPerSecond() / baselineArticlesPerSecond());
         }
     }
 
@@ -65,6 +81,7 @@ public final class SinkBenchmark {
         long produceStart = System.nanoTime();
         produce(bootstrapServers, topic, "bench-" + run, n);
         double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+        double baselineReadSeconds = readAndParse(bootstrapServers, topic, n);
 
         try (ArticleStore store = ArticleStore.open(storeUrl)) {
             long before = store.count();
@@ -100,7 +117,7 @@ public final class SinkBenchmark {
                 }
                 return new Result(n, store.describe(), (end - start) / 1e9, (end - sink.firstRecordNanos()) / 1e9, produceSeconds,
                         sink.metrics().batches(), sink.metrics().batchSeconds(), sink.metrics().storeWriteSeconds(),
-                        jvmCpu, sinkCpu, dbCpu);
+                        jvmCpu, sinkCpu, dbCpu, baselineReadSeconds);
             }
         }
     }
@@ -133,6 +150,29 @@ public final class SinkBenchmark {
             }
         });
         return cpu;
+    }
+
+    /** Seconds to read all n records of the topic from the start (read_committed) and parse each: no store. */
+    static double readAndParse(String bootstrapServers, String topic, int n) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long start = System.nanoTime();
+            int read = 0;
+            while (read < n) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    Json.read(r.value(), EnrichedArticle.class);
+                    read++;
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     static void produce(String bootstrapServers, String topic, String prefix, int n) throws Exception {
