@@ -1,9 +1,11 @@
 package org.newsflow.enrich.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsflow.enrich.people.PeopleTesting.org;
+import static org.newsflow.enrich.people.PeopleTesting.person;
+import static org.newsflow.enrich.people.PeopleTesting.tag;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.CountryTag;
 import org.newsflow.contract.PersonTag;
@@ -18,24 +20,8 @@ import org.newsflow.enrich.nlp.NlpPipeline;
  * text always wins. Sentences written for this test.
  */
 class LeadersTest {
-    private static NlpPipeline nlp;
-    private static PeopleTagger tagger;
-
-    @BeforeAll
-    static void load() {
-        nlp = NlpPipeline.shared();
-        tagger = PeopleTagger.loadDefault();
-    }
-
-    private static PeopleResult tag(String body) {
-        AnalyzedText text = nlp.analyze(body);
-        return tagger.tag(text, StubGeo.tag(text), TextMask.none());
-    }
-
-    private static PersonTag person(PeopleResult r, String name) {
-        return r.people().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no person " + name + " in " + r.people()));
-    }
+    private static final NlpPipeline nlp = NlpPipeline.shared();
+    private static final PeopleTagger tagger = PeopleTesting.TAGGER;
 
     private static ActorMention actor(PeopleResult r, String name) {
         return r.mentions().stream().filter(m -> m.kind().equals("PERSON") && m.name().equals(name)).findFirst()

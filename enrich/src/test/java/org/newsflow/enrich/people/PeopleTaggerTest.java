@@ -1,10 +1,12 @@
 package org.newsflow.enrich.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsflow.enrich.people.PeopleTesting.org;
+import static org.newsflow.enrich.people.PeopleTesting.person;
+import static org.newsflow.enrich.people.PeopleTesting.tag;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
@@ -14,31 +16,8 @@ import org.newsflow.enrich.nlp.NlpPipeline;
 
 /** One rule per test, on short sentences run through the real CoreNLP pipeline (loaded once) and a stub country tagger. */
 class PeopleTaggerTest {
-    private static NlpPipeline nlp;
-    private static PeopleTagger tagger;
-
-    @BeforeAll
-    static void load() {
-        nlp = NlpPipeline.shared();
-        tagger = PeopleTagger.loadDefault();
-    }
-
-    private static PeopleResult tag(String body) {
-        AnalyzedText text = nlp.analyze(body);
-        return tagger.tag(text, StubGeo.tag(text), TextMask.none());
-    }
-
-    private static PersonTag person(PeopleResult r, String name) {
-        Optional<PersonTag> p = r.people().stream().filter(x -> x.name().equals(name)).findFirst();
-        assertThat(p).as("person %s in %s", name, r.people()).isPresent();
-        return p.get();
-    }
-
-    private static OrganizationTag org(PeopleResult r, String name) {
-        Optional<OrganizationTag> o = r.organizations().stream().filter(x -> x.name().equals(name)).findFirst();
-        assertThat(o).as("organization %s in %s", name, r.organizations()).isPresent();
-        return o.get();
-    }
+    private static final NlpPipeline nlp = NlpPipeline.shared();
+    private static final PeopleTagger tagger = PeopleTesting.TAGGER;
 
     private static List<String> names(PeopleResult r) {
         return r.people().stream().map(PersonTag::name).toList();
