@@ -6,7 +6,6 @@ import static org.newsflow.enrich.people.PeopleTesting.person;
 import static org.newsflow.enrich.people.PeopleTesting.tag;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
