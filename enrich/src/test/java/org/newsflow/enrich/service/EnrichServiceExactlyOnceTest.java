@@ -40,7 +40,7 @@ import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
  */
 class EnrichServiceExactlyOnceTest {
     private static final Topics TOPICS = Topics.defaults();
-    private static final int ARTICLES = 30;
+    private static final int ARTICLES = 40;
     static EmbeddedKafkaBroker broker;
 
     @BeforeAll
