@@ -58,19 +58,19 @@ public final class CountryEval {
     public record Scores(String system, int articles, int goldToponyms, int found, int correct, int tp, int fp, int fn,
                          double macroF1, double msPerArticle) {
         public double toponymRecall() {
-            return ratio(found, goldToponyms);
+            return Scoring.ratio(found, goldToponyms);
         }
 
         public double toponymAccuracy() {
-            return ratio(correct, found);
+            return Scoring.ratio(correct, found);
         }
 
         public double precision() {
-            return ratio(tp, tp + fp);
+            return Scoring.ratio(tp, tp + fp);
         }
 
         public double recall() {
-            return ratio(tp, tp + fn);
+            return Scoring.ratio(tp, tp + fn);
         }
 
         public double f1() {
@@ -80,9 +80,6 @@ public final class CountryEval {
         }
     }
 
-    static double ratio(int a, int b) {
-        return b == 0 ? 0 : (double) a / b;
-    }
 
     /** newsflow's scores and, when asked for, the baseline's (else null). */
     public record Report(Scores ours, Scores baseline) {}

@@ -52,45 +52,42 @@ public final class EventEval {
     public record Report(int sentences, int goldEvents, int predicted, int matchedGold, int matchedPred, int rootOk,
                          int ploverOk, int sourceOk, int targetOk, int rootOnGold, int ploverOnGold, int tripleOnGold) {
         public double recall() {
-            return ratio(matchedGold, goldEvents);
+            return Scoring.ratio(matchedGold, goldEvents);
         }
 
         public double precision() {
-            return ratio(matchedPred, predicted);
+            return Scoring.ratio(matchedPred, predicted);
         }
 
         public double rootAccuracy() {
-            return ratio(rootOk, matchedGold);
+            return Scoring.ratio(rootOk, matchedGold);
         }
 
         public double ploverAccuracy() {
-            return ratio(ploverOk, matchedGold);
+            return Scoring.ratio(ploverOk, matchedGold);
         }
 
         public double sourceAccuracy() {
-            return ratio(sourceOk, matchedGold);
+            return Scoring.ratio(sourceOk, matchedGold);
         }
 
         public double targetAccuracy() {
-            return ratio(targetOk, matchedGold);
+            return Scoring.ratio(targetOk, matchedGold);
         }
 
         public double rootOnGoldAccuracy() {
-            return ratio(rootOnGold, goldEvents);
+            return Scoring.ratio(rootOnGold, goldEvents);
         }
 
         public double ploverOnGoldAccuracy() {
-            return ratio(ploverOnGold, goldEvents);
+            return Scoring.ratio(ploverOnGold, goldEvents);
         }
 
         public double tripleAccuracy() {
-            return ratio(tripleOnGold, goldEvents);
+            return Scoring.ratio(tripleOnGold, goldEvents);
         }
     }
 
-    private static double ratio(int a, int b) {
-        return b == 0 ? 0 : (double) a / b;
-    }
 
     private EventEval() {}
 

@@ -620,6 +620,14 @@ public final class PeopleTagger {
             }
         }
 
+        /** The last token of the run of free tokens of one NER class that goes on from {@code j}, within i's sentence. */
+        private int runEnd(int i, int j, String ner) {
+            while (j + 1 < n && ner.equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
+                j++;
+            }
+            return j;
+        }
+
         /** CoreNLP ORGANIZATION runs that no lexicon or pattern claimed. */
         private void findCoreNlpOrgs() {
             int i = 0;
@@ -628,10 +636,7 @@ public final class PeopleTagger {
                     i++;
                     continue;
                 }
-                int j = i;
-                while (j + 1 < n && "ORGANIZATION".equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
-                    j++;
-                }
+                int j = runEnd(i, i, "ORGANIZATION");
                 int first = i;
                 int last = j;
                 i = j + 1;
@@ -875,9 +880,7 @@ public final class PeopleTagger {
                 }
                 int j = i;
                 while (true) {
-                    while (j + 1 < n && "PERSON".equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
-                        j++;
-                    }
+                    j = runEnd(i, j, "PERSON");
                     // a quoted nickname inside a name: Katherine "Kay" Parsons
                     int q = j + 1;
                     if (q + 3 < n && sameSentence(i, q + 3) && isQuote(q) && "PERSON".equals(tok(q + 1).ner()) && isQuote(q + 2)
