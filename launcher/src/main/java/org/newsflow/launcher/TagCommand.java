@@ -14,6 +14,7 @@ import org.newsflow.contract.RawArticle;
 import org.newsflow.enrich.Enricher;
 import org.newsflow.ingest.source.ArticleFiles;
 import org.newsflow.ingest.source.Dates;
+import org.newsflow.ingest.source.SourceItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,14 +39,14 @@ final class TagCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Instant published = Dates.parse(publishedAt);
         ArticleFiles files = new ArticleFiles();
-        List<ArticleFiles.Item> items = new ArrayList<>();
+        List<SourceItem> items = new ArrayList<>();
         for (String input : inputs) {
             if (input.equals("-")) {
                 String body = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
                 items.add(itemOf("stdin", () -> files.fromBody("stdin", body, published)));
             } else {
                 for (Path file : ArticleFiles.list(List.of(Path.of(input)))) {
-                    for (ArticleFiles.Item item : files.read(file)) {
+                    for (SourceItem item : files.read(file)) {
                         items.add(item.ok() && item.article().publishedAt() == null && published != null ? withDate(item, published) : item);
                     }
                 }
@@ -53,8 +54,8 @@ final class TagCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int failures = 0;
-        Enricher enricher = items.stream().anyMatch(ArticleFiles.Item::ok) ? Enricher.shared() : null;
-        for (ArticleFiles.Item item : items) {
+        Enricher enricher = items.stream().anyMatch(SourceItem::ok) ? Enricher.shared() : null;
+        for (SourceItem item : items) {
             if (!item.ok()) {
                 System.err.println("newsflow tag: skipped " + item.origin() + ": " + item.error());
                 failures++;
@@ -67,18 +68,18 @@ final class TagCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static ArticleFiles.Item itemOf(String origin, java.util.function.Supplier<RawArticle> read) {
+    private static SourceItem itemOf(String origin, java.util.function.Supplier<RawArticle> read) {
         try {
-            return new ArticleFiles.Item(origin, read.get(), new byte[0], null);
+            return new SourceItem(origin, read.get(), new byte[0], null);
         } catch (InvalidRecordException e) {
-            return new ArticleFiles.Item(origin, null, new byte[0], e.getMessage());
+            return new SourceItem(origin, null, new byte[0], e.getMessage());
         }
     }
 
-    private static ArticleFiles.Item withDate(ArticleFiles.Item item, Instant published) {
+    private static SourceItem withDate(SourceItem item, Instant published) {
         RawArticle a = item.article();
         RawArticle dated = new RawArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.title(), a.body(), a.language(),
                 published, a.ingestedAt(), a.origin());
-        return new ArticleFiles.Item(item.origin(), dated, item.original(), null);
+        return new SourceItem(item.origin(), dated, item.original(), null);
     }
 }

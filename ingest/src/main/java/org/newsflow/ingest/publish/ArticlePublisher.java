@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.newsflow.contract.DeadLetters;
 import org.newsflow.contract.Json;
 import org.newsflow.contract.RawArticle;
-import org.newsflow.ingest.source.ArticleFiles;
+import org.newsflow.ingest.source.SourceItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,13 +48,13 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /** Sends an item read from a source: the article to the raw topic, a rejected input to the dead-letter topic. */
-    public Future<RecordMetadata> publish(ArticleFiles.Item item) {
+    public Future<RecordMetadata> publish(SourceItem item) {
         if (item.ok()) {
             return publish(item.article());
         }
         rejected++;
         LOG.warn("rejected {}: {}", item.origin(), item.error());
-        ProducerRecord<String, byte[]> dead = DeadLetters.of(config.topics().dlq(), "ingest", item.origin(), item.original(),
+        ProducerRecord<String, byte[]> dead = DeadLetters.of(config.topics().dlq(), "ingest", item.key(), item.original(),
                 new IllegalArgumentException(item.error() + " (" + item.origin() + ")"));
         return producer.send(dead);
     }

@@ -24,17 +24,10 @@ import org.newsflow.contract.RawArticle;
  *   <li>{@code .json}: one object with {@code title, body} and optional {@code url, source, language, publishedAt};</li>
  *   <li>{@code .jsonl}: one such object per line.</li>
  * </ul>
- * Each item comes back as an {@link Item}: either an article or the reason it was rejected, with the original
+ * Each item comes back as a {@link SourceItem}: either an article or the reason it was rejected, with the original
  * bytes, so that the caller can send it to the dead-letter topic. One bad line never stops a file.
  */
 public final class ArticleFiles {
-    /** One article read, or one input rejected. */
-    public record Item(String origin, RawArticle article, byte[] original, String error) {
-        public boolean ok() {
-            return article != null;
-        }
-    }
-
     private final TextNormaliser normaliser = new TextNormaliser();
 
     /** Every supported file under the given files or directories, in a stable (sorted) order. */
@@ -57,18 +50,18 @@ public final class ArticleFiles {
         return name.endsWith(".txt") || name.endsWith(".json") || name.endsWith(".jsonl");
     }
 
-    public List<Item> read(Path file) {
+    public List<SourceItem> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return List.of(new Item(file.toString(), null, new byte[0], "cannot read file: " + e.getMessage()));
+            return List.of(new SourceItem(file.toString(), null, new byte[0], "cannot read file: " + e.getMessage()));
         }
         return read(file.getFileName().toString(), file.toString(), bytes);
     }
 
     /** Parses one input given its file name (which selects the format) and content. */
-    public List<Item> read(String fileName, String origin, byte[] bytes) {
+    public List<SourceItem> read(String fileName, String origin, byte[] bytes) {
         String name = fileName.toLowerCase(Locale.ROOT);
         try {
             String text = decodeUtf8(bytes);
@@ -78,14 +71,14 @@ public final class ArticleFiles {
             RawArticle article = name.endsWith(".json")
                     ? fromJson(origin, Json.MAPPER.readTree(text))
                     : fromText(origin, text, null);
-            return List.of(new Item(origin, article, bytes, null));
+            return List.of(new SourceItem(origin, article, bytes, null));
         } catch (IOException | RuntimeException e) {
-            return List.of(new Item(origin, null, bytes, reason(e)));
+            return List.of(new SourceItem(origin, null, bytes, reason(e)));
         }
     }
 
-    private List<Item> readJsonLines(String origin, String text) {
-        List<Item> items = new ArrayList<>();
+    private List<SourceItem> readJsonLines(String origin, String text) {
+        List<SourceItem> items = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -95,9 +88,9 @@ public final class ArticleFiles {
             String lineOrigin = origin + ":" + (i + 1);
             byte[] original = line.getBytes(StandardCharsets.UTF_8);
             try {
-                items.add(new Item(lineOrigin, fromJson(lineOrigin, Json.MAPPER.readTree(line)), original, null));
+                items.add(new SourceItem(lineOrigin, fromJson(lineOrigin, Json.MAPPER.readTree(line)), original, null));
             } catch (IOException | RuntimeException e) {
-                items.add(new Item(lineOrigin, null, original, reason(e)));
+                items.add(new SourceItem(lineOrigin, null, original, reason(e)));
             }
         }
         return items;

@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 class ArticleFilesTest {
     private final ArticleFiles files = new ArticleFiles();
 
-    private List<ArticleFiles.Item> read(String name, String content) {
+    private List<SourceItem> read(String name, String content) {
         return files.read(name, "test/" + name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void textFileTakesTheFirstLineAsTitle() {
-        List<ArticleFiles.Item> items = read("a.txt", "Floods in Italy\r\n\r\nRain fell for days.\r\nRescuers searched.\r\n");
+        List<SourceItem> items = read("a.txt", "Floods in Italy\r\n\r\nRain fell for days.\r\nRescuers searched.\r\n");
         assertThat(items).hasSize(1);
         var a = items.get(0).article();
         assertThat(a.title()).isEqualTo("Floods in Italy");
@@ -39,7 +39,7 @@ class ArticleFilesTest {
 
     @Test
     void jsonLinesRejectsBadLinesOneByOne() {
-        List<ArticleFiles.Item> items = read("c.jsonl", """
+        List<SourceItem> items = read("c.jsonl", """
                 {"title": "one", "body": "First body."}
                 {"title": "broken"
                 {"title": "no body"}
@@ -48,7 +48,7 @@ class ArticleFilesTest {
                 {"title": "two", "body": "Second body."}
                 """);
         assertThat(items).hasSize(6);
-        assertThat(items).filteredOn(ArticleFiles.Item::ok).extracting(i -> i.article().title()).containsExactly("one", "two");
+        assertThat(items).filteredOn(SourceItem::ok).extracting(i -> i.article().title()).containsExactly("one", "two");
         assertThat(items.get(1).error()).isNotBlank();
         assertThat(items.get(1).origin()).isEqualTo("test/c.jsonl:2");
         assertThat(items.get(2).error()).contains("body");
@@ -60,7 +60,7 @@ class ArticleFilesTest {
     @Test
     void invalidUtf8IsRejectedNotGarbled() {
         byte[] latin1 = "Caf\u00e9 opens in S\u00e3o Paulo".getBytes(StandardCharsets.ISO_8859_1);
-        List<ArticleFiles.Item> items = files.read("d.txt", "test/d.txt", latin1);
+        List<SourceItem> items = files.read("d.txt", "test/d.txt", latin1);
         assertThat(items.get(0).ok()).isFalse();
         assertThat(items.get(0).error()).contains("UTF-8");
         assertThat(items.get(0).original()).isEqualTo(latin1);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.newsflow.contract.RawArticle;
 import org.newsflow.ingest.source.ArticleFiles;
+import org.newsflow.ingest.source.SourceItem;
 
 /**
  * The articles the benchmark measures: by default {@code bench/corpus/} plus the seed sample
@@ -28,7 +29,7 @@ public record BenchCorpus(List<RawArticle> articles, List<String> origins) {
         List<RawArticle> articles = new ArrayList<>();
         List<String> origins = new ArrayList<>();
         for (Path file : ArticleFiles.list(roots)) {
-            for (ArticleFiles.Item item : reader.read(file)) {
+            for (SourceItem item : reader.read(file)) {
                 if (!item.ok()) {
                     throw new IOException("benchmark article " + item.origin() + " is unusable: " + item.error());
                 }
