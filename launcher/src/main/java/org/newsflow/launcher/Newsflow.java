@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ServiceCommands.Sink.class,
             EvalCommand.class,
             BenchCommand.class,
+            DlqCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {
