@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             BenchCommand.class,
             DlqCommand.class,
+            BrokerCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {

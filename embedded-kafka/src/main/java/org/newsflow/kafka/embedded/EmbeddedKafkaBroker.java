@@ -62,12 +62,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private KafkaRaftServer server; // null while stopped
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, boolean ownsDataDir) {
+    private EmbeddedKafkaBroker(Path dataDir, boolean ownsDataDir, int brokerPort, int controllerPort) {
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
-        int brokerPort = freePort();
-        int controllerPort = freePort();
-        while (controllerPort == brokerPort) {
+        if (brokerPort == 0) {
+            brokerPort = freePort();
+        }
+        while (controllerPort == 0 || controllerPort == brokerPort) {
             controllerPort = freePort();
         }
         this.bootstrapServers = HOST + ":" + brokerPort;
@@ -92,8 +93,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a broker on fixed ports (0 = any free port) with its log dir in dataDir, kept after close: the
+     * standalone {@code newsflow broker}, which separate service processes find at a known address.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+        try {
+            return launch(Files.createDirectories(dataDir.toAbsolutePath()), false, brokerPort, controllerPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create broker data dir " + dataDir, e);
+        }
+    }
+
     private static EmbeddedKafkaBroker launch(Path dataDir, boolean ownsDataDir) {
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, ownsDataDir);
+        return launch(dataDir, ownsDataDir, 0, 0);
+    }
+
+    private static EmbeddedKafkaBroker launch(Path dataDir, boolean ownsDataDir, int brokerPort, int controllerPort) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, ownsDataDir, brokerPort, controllerPort);
         try {
             broker.format();
             broker.startServer();

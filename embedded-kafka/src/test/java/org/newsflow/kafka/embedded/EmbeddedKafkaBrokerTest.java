@@ -39,6 +39,26 @@ class EmbeddedKafkaBrokerTest {
     }
 
     @Test
+    void aBrokerOnFixedPortsComesBackAtTheSameAddressWithItsTopicsAfterAFullClose(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        int port;
+        int controllerPort;
+        try (java.net.ServerSocket a = new java.net.ServerSocket(0); java.net.ServerSocket b = new java.net.ServerSocket(0)) {
+            port = a.getLocalPort();
+            controllerPort = b.getLocalPort();
+        }
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dir, port, controllerPort)) {
+            assertThat(first.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
+            first.createTopics(Map.of("kept", 2));
+        }
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dir, port, controllerPort);
+                org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                        Map.of("bootstrap.servers", second.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(20, java.util.concurrent.TimeUnit.SECONDS)).contains("kept");
+        }
+    }
+
+    @Test
     void bootstrapServersIsLoopback() {
         assertThat(broker.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
     }
