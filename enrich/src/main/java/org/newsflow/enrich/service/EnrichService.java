@@ -46,7 +46,7 @@ public final class EnrichService implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    public synchronized EnrichService start() {
+    public synchronized void start() {
         if (executor != null) {
             throw new IllegalStateException("already started");
         }
@@ -61,7 +61,6 @@ public final class EnrichService implements AutoCloseable {
             executor.submit(worker);
         }
         LOG.info("enrich service started: {}", config.describe());
-        return this;
     }
 
     private void workerExited(EnrichWorker worker) {

@@ -93,7 +93,8 @@ class EnrichServiceReliabilityTest {
         s.put("ENRICH_MAX_RECORD_BYTES", Integer.toString(limit));
         create(s, 1, Map.of());
         produce(s, before, manyMentions, tooBig, after);
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        service.start();
         try {
             List<ConsumerRecord<String, byte[]>> enriched = read(s.get("TOPIC_ENRICHED"), 3, Duration.ofMinutes(2));
             List<ConsumerRecord<String, byte[]>> dead = read(s.get("TOPIC_DLQ"), 1, Duration.ofSeconds(30));
@@ -139,7 +140,8 @@ class EnrichServiceReliabilityTest {
         all.addAll(small.subList(2, 5));
         s.put("ENRICH_MAX_BATCH", "20");
         produce(s, all.toArray(RawArticle[]::new));
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        service.start();
         try {
             List<ConsumerRecord<String, byte[]>> enriched = read(s.get("TOPIC_ENRICHED"), 5, Duration.ofMinutes(2));
             List<ConsumerRecord<String, byte[]>> dead = read(s.get("TOPIC_DLQ"), 1, Duration.ofSeconds(30));
@@ -166,7 +168,8 @@ class EnrichServiceReliabilityTest {
         RawArticle a = article("Budget one", repeat("Officials from Chile and Peru discussed fishing rights in Lima. ", 40));
         RawArticle b = article("Budget two", "Kenyan and Ethiopian officials met in Nairobi on Tuesday.");
         produce(s, a, b);
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        service.start();
         try {
             List<ConsumerRecord<String, byte[]>> dead = read(s.get("TOPIC_DLQ"), 2, Duration.ofMinutes(1));
             assertThat(dead).extracting(ConsumerRecord::key).containsExactly(a.id(), b.id());
@@ -204,7 +207,8 @@ class EnrichServiceReliabilityTest {
             producer.send(new ProducerRecord<>(raw, good.id(), Json.toBytes(good)));
             producer.flush();
         }
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        service.start();
         try {
             List<ConsumerRecord<String, byte[]>> dead = read(s.get("TOPIC_DLQ"), 5, Duration.ofMinutes(1));
             List<ConsumerRecord<String, byte[]>> enriched = read(s.get("TOPIC_ENRICHED"), 1, Duration.ofSeconds(30));
@@ -231,7 +235,8 @@ class EnrichServiceReliabilityTest {
         s.put("ENRICH_INSTANCE", "live-test"); // the worker's transactional id is then live-test-0
         create(s, 1, Map.of());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher, new EnrichMetrics(registry)).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher, new EnrichMetrics(registry));
+        service.start();
         HttpClient http = HttpClient.newHttpClient();
         try (MetricsEndpoint endpoint = new MetricsEndpoint(registry, service, "127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + endpoint.port();
@@ -265,6 +270,34 @@ class EnrichServiceReliabilityTest {
     }
 
     @Test
+    void theStandaloneServiceReturnsExitStatusOneWhenAWorkerDies() throws Exception {
+        Map<String, String> s = topics("exit");
+        s.put("ENRICH_INSTANCE", "exit-test");
+        s.put("ENRICH_METRICS_PORT", "-1");
+        create(s, 1, Map.of());
+        java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
+        Thread main = new Thread(() -> {
+            try {
+                status.complete(EnrichService.run(Settings.of(s)));
+            } catch (Throwable e) {
+                status.completeExceptionally(e);
+            }
+        }, "exit-test-main");
+        main.setDaemon(true);
+        main.start();
+        produce(s, article("Exit first", "Kenyan and Ethiopian officials met in Nairobi on Tuesday."));
+        Thread.sleep(5_000); // let the worker join and commit; it is fenced below either way
+        Properties p = producerProps();
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "exit-test-0");
+        try (KafkaProducer<String, byte[]> usurper = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            usurper.initTransactions();
+        }
+        produce(s, article("Exit second", "Chilean and Peruvian officials met in Lima on Monday."));
+        // run() returns 1 (the launcher exits with it) instead of running on with a dead worker
+        assertThat(status.get(90, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+
+    @Test
     void lagReadsZeroWhenAllIsCommittedThoughTheGroupsOffsetsStopShortOfTheMarkers() throws Exception {
         Map<String, String> s = topics("lag");
         s.put("ENRICH_THREADS", "1");
@@ -286,7 +319,8 @@ class EnrichServiceReliabilityTest {
                 producer.commitTransaction();
             }
         }
-        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService service = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        service.start();
         try {
             awaitTrue(() -> service.metrics().committedRecords() == articles.size(), Duration.ofMinutes(1));
             awaitTrue(() -> service.metrics().lag() == 0, Duration.ofSeconds(10));
@@ -313,13 +347,15 @@ class EnrichServiceReliabilityTest {
         s.put("ENRICH_THREADS", "1");
         s.put("ENRICH_INSTANCE", "replica-a"); // group.instance.id replica-a-0
         create(s, 2, Map.of());
-        EnrichService first = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService first = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        first.start();
         awaitTrue(() -> first.ready() && first.workers().get(0).toJson(Duration.ofMinutes(1)).get("partitions").toString().contains("-1"),
                 Duration.ofSeconds(60));
         first.close(); // a static member does not leave the group on close: its partitions wait for it
 
         long restarted = System.nanoTime();
-        EnrichService second = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher).start();
+        EnrichService second = new EnrichService(EnrichConfig.from(Settings.of(s)), enricher);
+        second.start();
         try {
             RawArticle a = article("Static", "Kenyan and Ethiopian officials met in Nairobi on Tuesday.");
             produce(s, a);
