@@ -14,6 +14,10 @@ import java.util.Map;
  * @param enricher name and version of the enricher and its configuration, for provenance
  * @param credits wire services and publishers credited in the text ("AFP", "France 24"): not subjects
  * @param eventCounts per PLOVER type, the number of events, for dashboards
+ * @param truncated true when the record was cut down to fit the enriched topic's record size limit: evidence
+ *     lists are capped (each tag's {@code mentions} still counts every mention) and events may be capped
+ *     ({@code eventCounts} still counts every event); absent (null) when nothing was cut. Added in schema
+ *     version 1 (additive): older readers ignore it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnrichedArticle(
@@ -29,10 +33,13 @@ public record EnrichedArticle(
         List<LocationTag> locations,
         List<EventTag> events,
         Map<String, Integer> eventCounts,
-        List<String> credits) {
+        List<String> credits,
+        Boolean truncated) {
 
     public static final int SCHEMA_VERSION = 1;
 
+    /** The canonical constructor is the JSON creator (the shorter one below is for code written before {@code truncated}). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public EnrichedArticle {
         countries = List.copyOf(countries);
         people = List.copyOf(people);
@@ -42,5 +49,20 @@ public record EnrichedArticle(
         // sorted, so the same article always serialises to the same bytes
         eventCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(eventCounts));
         credits = List.copyOf(credits);
+        // only true is meaningful; false is normalised to absent so a complete record keeps its exact old bytes
+        truncated = Boolean.TRUE.equals(truncated) ? Boolean.TRUE : null;
+    }
+
+    /** A complete (not truncated) record. */
+    public EnrichedArticle(int schemaVersion, String id, RawArticle article, String language, Instant enrichedAt,
+            String enricher, List<CountryTag> countries, List<PersonTag> people, List<OrganizationTag> organizations,
+            List<LocationTag> locations, List<EventTag> events, Map<String, Integer> eventCounts, List<String> credits) {
+        this(schemaVersion, id, article, language, enrichedAt, enricher, countries, people, organizations, locations,
+                events, eventCounts, credits, null);
+    }
+
+    /** Whether this record was cut down to fit the size limit (see {@code truncated}). */
+    public boolean wasTruncated() {
+        return Boolean.TRUE.equals(truncated);
     }
 }

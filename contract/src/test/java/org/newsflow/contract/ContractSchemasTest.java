@@ -56,6 +56,23 @@ class ContractSchemasTest {
     }
 
     @Test
+    void truncatedFlagIsAdditive() {
+        EnrichedArticle complete = enriched();
+        // a complete record has no "truncated" key at all: its bytes are what they were before the flag existed
+        assertThat(Json.toString(complete)).doesNotContain("truncated");
+        EnrichedArticle cut = new EnrichedArticle(complete.schemaVersion(), complete.id(), complete.article(), complete.language(),
+                complete.enrichedAt(), complete.enricher(), complete.countries(), complete.people(), complete.organizations(),
+                complete.locations(), complete.events(), complete.eventCounts(), complete.credits(), true);
+        assertThat(Json.toString(cut)).contains("\"truncated\":true");
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, cut)).isEmpty();
+        assertThat(Json.read(Json.toBytes(cut), EnrichedArticle.class)).isEqualTo(cut);
+        assertThat(Json.read(Json.toBytes(cut), EnrichedArticle.class).wasTruncated()).isTrue();
+        assertThat(Json.read(Json.toBytes(complete), EnrichedArticle.class).wasTruncated()).isFalse();
+        // a record written before the flag existed reads as complete
+        assertThat(Json.read(Json.toString(complete).replace(",\"truncated\":true", ""), EnrichedArticle.class)).isEqualTo(complete);
+    }
+
+    @Test
     void readersIgnoreFieldsAddedLater() {
         String json = Json.toString(raw()).replaceFirst("\\{", "{\"addedInV1_3\":true,");
         assertThat(Json.read(json, RawArticle.class).id()).isEqualTo(raw().id());

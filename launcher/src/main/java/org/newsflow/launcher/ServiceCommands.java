@@ -53,14 +53,21 @@ final class ServiceCommands {
         @Option(names = "--threads", description = "worker threads (env NEWSFLOW_ENRICH_THREADS, default: cores)")
         Integer threads;
 
+        @Option(names = "--exit-on-worker-failure", arity = "1", paramLabel = "true|false",
+                description = "exit with status 1 when a worker dies, for a supervisor to restart the service (env NEWSFLOW_EXIT_ON_WORKER_FAILURE, default true)")
+        Boolean exitOnWorkerFailure;
+
         @Override
         public Integer call() throws Exception {
             Settings s = settings();
             if (threads != null) {
                 s = s.with("ENRICH_THREADS", threads.toString());
             }
-            EnrichService.run(s);
-            return 0;
+            if (exitOnWorkerFailure != null) {
+                s = s.with("EXIT_ON_WORKER_FAILURE", exitOnWorkerFailure.toString());
+            }
+            // Returns 1 when a worker died (and exiting on that is configured): the exit status tells the supervisor.
+            return EnrichService.run(s);
         }
     }
 

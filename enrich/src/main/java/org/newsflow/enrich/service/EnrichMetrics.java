@@ -4,8 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Meters of the enrich service (Micrometer; served in Prometheus format by {@link MetricsEndpoint}), with plain
@@ -18,6 +24,12 @@ public final class EnrichMetrics {
     private final Counter committedRecords;
     private final Counter aborted;
     private final Counter workerFailures;
+    private final Counter truncated;
+    private final Counter timedOut;
+    private final Counter isolated;
+    private final MeterRegistry registry;
+    private final Map<TopicPartition, AtomicLong> lag = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Gauge> lagGauges = new ConcurrentHashMap<>();
 
     public EnrichMetrics() {
         this(new SimpleMeterRegistry());
@@ -32,6 +44,41 @@ public final class EnrichMetrics {
         committedRecords = Counter.builder("newsflow.enrich.committed").description("records whose results and offsets are committed").register(registry);
         aborted = Counter.builder("newsflow.enrich.transactions.aborted").description("aborted (and retried) transactions").register(registry);
         workerFailures = Counter.builder("newsflow.enrich.worker.failures").description("workers that stopped on an error").register(registry);
+        truncated = Counter.builder("newsflow.enrich.truncated").description("enriched records cut down to fit the record size limit").register(registry);
+        timedOut = Counter.builder("newsflow.enrich.timed.out").description("articles dead-lettered for running past the time budget").register(registry);
+        isolated = Counter.builder("newsflow.enrich.isolated").description("records retried on their own after their batch's transaction failed").register(registry);
+        this.registry = registry;
+        // The sum over this process's partitions; per partition in newsflow.enrich.partition.lag.
+        Gauge.builder("newsflow.enrich.lag.records", this, EnrichMetrics::lag)
+                .description("raw records not yet enriched and committed, over this process's partitions (transaction markers not counted)")
+                .register(registry);
+    }
+
+    /**
+     * Records of {@code partition} this process has not yet enriched and committed. Why not the consumer group's
+     * lag (end offset minus committed offset): on a transactional topic every commit leaves a marker at the end
+     * of the log, so that lag never reads 0 and a "lag = 0" alert misfires. This figure comes from the consumer
+     * itself: {@code currentLag} (last stable offset minus position, from the latest fetch; the position moves
+     * past markers) plus the records polled but not yet committed.
+     */
+    void partitionLag(TopicPartition partition, long records) {
+        lag.computeIfAbsent(partition, tp -> {
+            AtomicLong value = new AtomicLong();
+            lagGauges.put(tp, Gauge.builder("newsflow.enrich.partition.lag", value, AtomicLong::get)
+                    .tags(Tags.of("topic", tp.topic(), "partition", Integer.toString(tp.partition())))
+                    .description("raw records of the partition not yet enriched and committed (transaction markers not counted)")
+                    .register(registry));
+            return value;
+        }).set(records);
+    }
+
+    /** The partition went to another consumer: its lag is that consumer's to report. */
+    void removePartition(TopicPartition partition) {
+        lag.remove(partition);
+        Gauge g = lagGauges.remove(partition);
+        if (g != null) {
+            registry.remove(g);
+        }
     }
 
     void recordEnriched(long nanos, Duration sinceIngest) {
@@ -55,6 +102,42 @@ public final class EnrichMetrics {
 
     void recordWorkerFailure() {
         workerFailures.increment();
+    }
+
+    void recordTruncated() {
+        truncated.increment();
+    }
+
+    void recordTimedOut() {
+        timedOut.increment();
+    }
+
+    void recordIsolated(int records) {
+        isolated.increment(records);
+    }
+
+    public long truncated() {
+        return (long) truncated.count();
+    }
+
+    public long timedOut() {
+        return (long) timedOut.count();
+    }
+
+    public long isolated() {
+        return (long) isolated.count();
+    }
+
+    /** Raw records not yet enriched and committed, over the partitions this process holds. */
+    public long lag() {
+        return lag.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** Per partition held by this process (see {@link #partitionLag}). */
+    public Map<TopicPartition, Long> partitionLags() {
+        Map<TopicPartition, Long> copy = new java.util.TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+        lag.forEach((tp, v) -> copy.put(tp, v.get()));
+        return copy;
     }
 
     public long enriched() {
