@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  * long GC/VM freeze.
  */
 final class ServiceProcess implements AutoCloseable {
+    /** Every child still running; killed when the test JVM exits, so a timed-out test leaves no services behind. */
+    private static final java.util.Set<Process> CHILDREN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroyForcibly), "chaos-children-reaper"));
+    }
+
     private final String name;
     private final Path log;
     private final Process process;
@@ -29,6 +36,8 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
         this.process = process;
         this.stdin = process.getOutputStream();
+        CHILDREN.add(process);
+        process.onExit().thenRun(() -> CHILDREN.remove(process));
     }
 
     static ServiceProcess start(String name, Path logDir, String heap, Map<String, String> env, String mainClass, String... args) {
