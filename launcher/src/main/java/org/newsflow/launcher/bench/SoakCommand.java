@@ -53,4 +53,9 @@ public final class SoakCommand implements Callable<Integer> {
         SoakRun.Result result = new SoakRun(options, BenchCorpus.load(roots).articles(), System.out).run();
         return result.passed() ? 0 : 1;
     }
+
+    /** Runs the soak without the top-level command: {@code java -cp ... org.newsflow.launcher.bench.SoakCommand --minutes 30}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new SoakCommand()).execute(args));
+    }
 }
