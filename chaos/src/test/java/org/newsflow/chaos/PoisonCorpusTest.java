@@ -103,8 +103,12 @@ class PoisonCorpusTest {
             JsonNode r = Json.MAPPER.readTree(line);
             raw.add(r);
             String key = r.get("key").asText();
-            cases.add(r.path("good").asBoolean() ? Case.good(r.get("case").asText(), key)
-                    : Case.bad(r.get("case").asText(), r.get("case").asText().contains("date") ? null : "enrich", key));
+            // A dead letter from the sink is keyed by the article id enrich gave it, not by the raw record's key.
+            String articleId = r.has("value") && r.get("value").asText().startsWith("{")
+                    ? Json.MAPPER.readTree(r.get("value").asText()).path("id").asText(key) : key;
+            String name = r.get("case").asText();
+            cases.add(r.path("good").asBoolean() ? Case.good(name, key)
+                    : Case.bad(name, name.contains("date") || name.contains("id") ? null : "enrich", key, articleId));
         }
 
         try (Pipeline p = new Pipeline(tmp.resolve("poison"), PARTITIONS)) {
@@ -169,6 +173,8 @@ class PoisonCorpusTest {
                 }
                 report.add(String.format("%-55s %-5s %s", c.name(), c.good() ? "good" : "bad", observed));
             }
+            unmatched.forEach(d -> report.add(String.format("%-55s %-5s %s", "UNEXPECTED dead letter " + d.key(), "-",
+                    "stage " + header(d, DeadLetters.STAGE) + ": " + reason(d))));
             soft.assertThat(unmatched).as("dead letters that are no poison input: "
                     + unmatched.stream().map(d -> d.key() + " (" + reason(d) + ")").toList()).isEmpty();
             soft.assertThat(stored.keySet()).as("stored ids that are not good inputs").isSubsetOf(goodIds);
@@ -183,6 +189,10 @@ class PoisonCorpusTest {
 
             Map<TopicPartition, Long> enrichLag = p.lag(Pipeline.ENRICH_GROUP, Pipeline.TOPICS.raw());
             report.add("enrich lag per raw partition: " + enrichLag.values());
+            if (enrichLag.values().stream().anyMatch(l -> l > 0)) {
+                // A stalled partition: keep the enrich process's threads for the report (what are the workers doing?).
+                report.add("enrich thread dump: " + p.processes.get("enrich-poison").threadDump());
+            }
             soft.assertThat(enrichLag.values()).as("enrich lag per raw partition (a stalled partition keeps its lag)").allMatch(l -> l == 0);
             soft.assertAll();
         } finally {
