@@ -63,6 +63,10 @@ final class Pipeline implements AutoCloseable {
         this.work = work;
         this.logs = Path.of("target", "chaos-logs", work.getFileName().toString()).toAbsolutePath();
         this.partitions = partitions;
+        // Logs of an earlier run would be read as this run's (the broker's address is taken from its log).
+        if (Files.exists(logs)) {
+            org.apache.kafka.common.utils.Utils.delete(logs.toFile());
+        }
         this.dbProxy = new TcpProxy(5432);
     }
 
