@@ -71,8 +71,12 @@ final class EnrichWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichWorker.class);
     private static final String STAGE = "enrich";
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    /** Times a commit or an abort that timed out is retried before the worker gives up (Kafka allows retrying both). */
-    private static final int TIMEOUT_RETRIES = 5;
+    /**
+     * Times a commit or an abort that timed out (max.block.ms, 60 s) is retried before the worker gives up (Kafka allows
+     * retrying both). Kept small so that a broker gone for minutes ends in a dead worker and a process restart within
+     * about the liveness stall limit, rather than a worker that hangs on.
+     */
+    private static final int TIMEOUT_RETRIES = 2;
 
     private final EnrichConfig config;
     private final Enricher enricher;
@@ -87,6 +91,8 @@ final class EnrichWorker implements Runnable {
     private String lastRetryCause;
     /** True while the worker waits on an enrichment or a backoff, the only places stop() may interrupt. */
     private volatile boolean interruptible;
+    /** Partitions whose lag this worker reports (touched only by the worker thread). */
+    private final java.util.Set<TopicPartition> owned = new java.util.HashSet<>();
 
     EnrichWorker(EnrichConfig config, Enricher enricher, int index, EnrichMetrics metrics) {
         this(config, enricher, index, metrics, w -> {});
@@ -147,6 +153,8 @@ final class EnrichWorker implements Runnable {
         } catch (RuntimeException | Error e) {
             fail("failed", e);
         } finally {
+            // This worker no longer knows its partitions' lag: leave them to whoever takes them over.
+            owned.forEach(metrics::removePartition);
             LOG.info("enrich worker {} stopped ({})", transactionalId, health.state());
             onExit.accept(this);
         }
@@ -387,6 +395,7 @@ final class EnrichWorker implements Runnable {
         for (TopicPartition tp : c.assignment()) {
             OptionalLong behind = c.currentLag(tp); // empty until a fetch for the partition has returned
             if (behind.isPresent()) {
+                owned.add(tp);
                 metrics.partitionLag(tp, behind.getAsLong() + inFlight.records(tp).size());
             }
         }
@@ -415,6 +424,7 @@ final class EnrichWorker implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(metrics::removePartition);
+            owned.removeAll(partitions);
             health.partitions(names(c.assignment(), partitions));
         }
 
