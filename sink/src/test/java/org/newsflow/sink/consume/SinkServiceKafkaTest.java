@@ -43,6 +43,7 @@ import org.newsflow.contract.Json;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
+import org.newsflow.sink.FaultyStore;
 import org.newsflow.sink.PostgresTestSupport;
 import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestArticles;
@@ -245,7 +246,7 @@ class SinkServiceKafkaTest {
         }
         send(config, records);
         try (ArticleStore real = ArticleStore.open(config.store())) {
-            Outage store = new Outage(real);
+            FaultyStore store = new FaultyStore(real);
             store.down = true;
             try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.metrics().storeFailures() >= 5 && sink.isRetrying());
@@ -307,56 +308,5 @@ class SinkServiceKafkaTest {
             assertThat(sink.isRunning()).isTrue();
             assertAllCommitted(config);
         }
-    }
-
-    /** A store whose database is "down" while {@code down} is set: every write fails like a lost connection. */
-    static final class Outage implements ArticleStore {
-        final ArticleStore delegate;
-        volatile boolean down;
-
-        Outage(ArticleStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public UpsertResult upsert(List<ArticleVersion> versions) {
-            if (down) {
-                throw new StoreException("connection refused (simulated outage)", false, null);
-            }
-            return delegate.upsert(versions);
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
-        }
-
-        @Override
-        public Optional<EnrichedArticle> find(String id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public Optional<String> findJson(String id) {
-            return delegate.findJson(id);
-        }
-
-        @Override
-        public ArticlePage search(ArticleQuery query) {
-            return delegate.search(query);
-        }
-
-        @Override
-        public List<StatSeries> stats(StatsQuery query) {
-            return delegate.stats(query);
-        }
-
-        @Override
-        public String describe() {
-            return "outage(" + delegate.describe() + ")";
-        }
-
-        @Override
-        public void close() {}
     }
 }
