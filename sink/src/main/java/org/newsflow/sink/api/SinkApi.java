@@ -68,7 +68,8 @@ public final class SinkApi implements AutoCloseable {
     static final String DEFAULT_PAGE_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final String LIVE = "/api/health/live";
     private static final String READY = "/api/health/ready";
-    private static final String PROBLEM_WRITTEN = "newsflow.problem";
+    /** Set on answers that are complete with an error status, so that the error handlers leave them alone. */
+    private static final String ANSWERED = "newsflow.answered";
     private static final long PING_TIMEOUT_MS = 1_500;
     private static final long PING_CACHE_MS = 1_000;
 
@@ -122,6 +123,9 @@ public final class SinkApi implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.defaultContentType = "application/json";
+            ProblemErrorHandler jettyErrors = new ProblemErrorHandler(API_CSP);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             customizer.accept(cfg);
         });
         routes();
@@ -189,7 +193,7 @@ public final class SinkApi implements AutoCloseable {
             problem(ctx, 500, "internal error (logged on the server)", null);
         });
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.attribute(PROBLEM_WRITTEN) != null) {
+            if (ctx.attribute(ANSWERED) != null) {
                 return;
             }
             if (routes.stream().anyMatch(r -> r.matcher(ctx.path()).matches())) {
@@ -204,7 +208,7 @@ public final class SinkApi implements AutoCloseable {
                 HttpStatus.URI_TOO_LONG, HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                 HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.SERVICE_UNAVAILABLE)) {
             app.error(status, ctx -> {
-                if (ctx.attribute(PROBLEM_WRITTEN) == null) {
+                if (ctx.attribute(ANSWERED) == null) {
                     problem(ctx, status.getCode(), status.getMessage(), null);
                 }
             });
@@ -262,7 +266,7 @@ public final class SinkApi implements AutoCloseable {
         if (parameter != null) {
             body.put("parameter", parameter);
         }
-        ctx.attribute(PROBLEM_WRITTEN, Boolean.TRUE);
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(status).contentType(PROBLEM_JSON).result(Json.toBytes(body));
     }
 
@@ -298,6 +302,7 @@ public final class SinkApi implements AutoCloseable {
             parts.put(c.name(), part);
         }
         body.put("components", parts);
+        ctx.attribute(ANSWERED, Boolean.TRUE); // a 503 here is the health body, not a problem
         ctx.status(ok ? 200 : 503).json(body);
     }
 

@@ -376,8 +376,16 @@ public final class SinkService implements AutoCloseable {
                     : await(first.remove(0))));
             return;
         } catch (StoreException e) { // a data error: find the culprits one by one
+            if (versions.size() == 1) {
+                dead.add(rejected(records.get(0), e));
+                return;
+            }
             LOG.warn("batch of {} rejected by the database ({}); writing its records one by one", versions.size(), Secrets.message(e));
         } catch (Unexpected e) {
+            if (versions.size() == 1) { // already tried maxAttempts times on its own
+                dead.add(failed(records.get(0), versions.get(0), e));
+                return;
+            }
             LOG.warn("batch of {} failed {} times with {}; writing its records one by one", versions.size(),
                     config.maxAttempts(), describe(e.getCause()));
         }
@@ -385,15 +393,22 @@ public final class SinkService implements AutoCloseable {
             List<ArticleVersion> one = List.of(versions.get(i));
             try {
                 count(retrying(() -> store.upsert(one)));
-            } catch (StoreException rejected) {
-                dead.add(new DeadLetter(records.get(i), new InvalidRecordException(
-                        "rejected by the database: " + Secrets.message(rejected), rejected)));
-            } catch (Unexpected failed) {
-                LOG.warn("record {} could not be stored", versions.get(i).id(), Redacted.copy(failed.getCause()));
-                dead.add(new DeadLetter(records.get(i), new InvalidRecordException("could not be stored after "
-                        + config.maxAttempts() + " attempts: " + describe(failed.getCause()), failed.getCause())));
+            } catch (StoreException e) {
+                dead.add(rejected(records.get(i), e));
+            } catch (Unexpected e) {
+                dead.add(failed(records.get(i), versions.get(i), e));
             }
         }
+    }
+
+    private static DeadLetter rejected(ConsumerRecord<String, byte[]> record, StoreException e) {
+        return new DeadLetter(record, new InvalidRecordException("rejected by the database: " + Secrets.message(e), e));
+    }
+
+    private DeadLetter failed(ConsumerRecord<String, byte[]> record, ArticleVersion version, Unexpected e) {
+        LOG.warn("record {} could not be stored", version.id(), Redacted.copy(e.getCause()));
+        return new DeadLetter(record, new InvalidRecordException("could not be stored after " + config.maxAttempts()
+                + " attempts: " + describe(e.getCause()), e.getCause()));
     }
 
     private static String describe(Throwable e) {
