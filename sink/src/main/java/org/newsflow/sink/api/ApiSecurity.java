@@ -21,6 +21,7 @@ public record ApiSecurity(String token, Set<String> allowedHosts) {
     /** Anything goes: no token, any Host. For tests of other things, and embedded use behind another server. */
     public static final ApiSecurity OPEN = new ApiSecurity(null, Set.of());
 
+    public static final int MIN_TOKEN_LENGTH = 16;
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
     public ApiSecurity {
@@ -35,6 +36,11 @@ public record ApiSecurity(String token, Set<String> allowedHosts) {
      */
     public static ApiSecurity of(String bindHost, String token, List<String> hosts, boolean allowAnonymous) {
         String bind = bindHost == null ? "" : bindHost.strip().toLowerCase(Locale.ROOT);
+        if (token != null && (token.length() < MIN_TOKEN_LENGTH || token.toLowerCase(Locale.ROOT).contains("change-me"))) {
+            // .env.example ships "change-me": a copied but unedited file must not give a guessable token
+            throw new IllegalArgumentException("NEWSFLOW_API_TOKEN must be at least " + MIN_TOKEN_LENGTH
+                    + " characters and not the example value (openssl rand -hex 24)");
+        }
         if (token == null && !allowAnonymous && !isLoopback(bind)) {
             throw new IllegalArgumentException("the API is bound to " + bindHost + " (beyond loopback) without a token: set "
                     + "NEWSFLOW_API_TOKEN, or NEWSFLOW_SINK_HTTP_ALLOW_ANONYMOUS=true to serve it to anyone who can reach it");

@@ -232,7 +232,7 @@ class SinkApiTest {
     @Test
     void with_a_token_the_api_and_metrics_need_it_and_the_probes_do_not() throws Exception {
         try (SinkApi secured = new SinkApi(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), cfg -> {},
-                ApiSecurity.of("127.0.0.1", "s3cret-token", List.of(), false), null).start("127.0.0.1", 0)) {
+                ApiSecurity.of("127.0.0.1", "s3cret-token-0123456789", List.of(), false), null).start("127.0.0.1", 0)) {
             for (String path : List.of("/api/articles", "/api/articles/api-1", "/api/health", "/api/openapi.json", "/metrics", "//metrics")) {
                 RawHttp.Response none = RawHttp.send(secured.port(), "GET", path, Map.of());
                 assertThat(none.status()).as(path).isEqualTo(401);
@@ -240,8 +240,8 @@ class SinkApiTest {
                 assertThat(none.header("content-type")).startsWith("application/problem+json");
                 assertThat(RawHttp.send(secured.port(), "GET", path, Map.of("Authorization", "Bearer wrong")).status()).as(path).isEqualTo(401);
             }
-            assertThat(RawHttp.send(secured.port(), "GET", "/api/articles", Map.of("Authorization", "Bearer s3cret-token")).status()).isEqualTo(200);
-            assertThat(RawHttp.send(secured.port(), "GET", "/metrics", Map.of("Authorization", "bearer s3cret-token")).status()).isEqualTo(200);
+            assertThat(RawHttp.send(secured.port(), "GET", "/api/articles", Map.of("Authorization", "Bearer s3cret-token-0123456789")).status()).isEqualTo(200);
+            assertThat(RawHttp.send(secured.port(), "GET", "/metrics", Map.of("Authorization", "bearer s3cret-token-0123456789")).status()).isEqualTo(200);
             assertThat(RawHttp.send(secured.port(), "GET", "/api/health/live", Map.of()).status()).isEqualTo(200);
             assertThat(RawHttp.send(secured.port(), "GET", "/api/health/ready", Map.of()).status()).isEqualTo(200);
         }
@@ -250,10 +250,12 @@ class SinkApiTest {
     @Test
     void beyond_loopback_the_api_refuses_to_start_without_a_token_unless_told_to() {
         assertThatThrownBy(() -> ApiSecurity.of("0.0.0.0", null, List.of(), false)).hasMessageContaining("NEWSFLOW_API_TOKEN");
+        assertThatThrownBy(() -> ApiSecurity.of("0.0.0.0", "change-me", List.of(), false)).hasMessageContaining("at least 16");
+        assertThatThrownBy(() -> ApiSecurity.of("127.0.0.1", "short", List.of(), false)).hasMessageContaining("at least 16");
         assertThat(ApiSecurity.of("0.0.0.0", null, List.of(), true).token()).isNull();
-        assertThat(ApiSecurity.of("0.0.0.0", "t", List.of(), false).allowedHosts()).containsOnly("localhost", "127.0.0.1", "::1", "[::1]");
-        assertThat(ApiSecurity.of("10.1.2.3", "t", List.of(), false).allowedHosts()).contains("10.1.2.3");
-        assertThat(ApiSecurity.of("0.0.0.0", "t", List.of("sink", "News.Example"), false).hostAllowed("news.example:8080")).isTrue();
-        assertThat(ApiSecurity.of("0.0.0.0", "t", List.of("*"), false).hostAllowed("anything")).isTrue();
+        assertThat(ApiSecurity.of("0.0.0.0", "t".repeat(16), List.of(), false).allowedHosts()).containsOnly("localhost", "127.0.0.1", "::1", "[::1]");
+        assertThat(ApiSecurity.of("10.1.2.3", "t".repeat(16), List.of(), false).allowedHosts()).contains("10.1.2.3");
+        assertThat(ApiSecurity.of("0.0.0.0", "t".repeat(16), List.of("sink", "News.Example"), false).hostAllowed("news.example:8080")).isTrue();
+        assertThat(ApiSecurity.of("0.0.0.0", "t".repeat(16), List.of("*"), false).hostAllowed("anything")).isTrue();
     }
 }
