@@ -149,6 +149,28 @@ class SinkApiPropertiesTest {
         assertThat(r.status()).as(rawQuery).isLessThan(500);
     }
 
+    @Property(tries = 80)
+    void no_method_on_any_path_gets_a_5xx(@ForAll("methods") String method, @ForAll("paths") String path) throws Exception {
+        RawHttp.Response r = RawHttp.send(api.port(), method, path, Map.of());
+        assertThat(r.status()).as(method + " " + path).isLessThan(500);
+        if (!method.equals("GET") && !method.equals("HEAD") && r.status() == 405) {
+            assertThat(r.header("allow")).as(method + " " + path).contains("GET");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> methods() {
+        return Arbitraries.oneOf(Arbitraries.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"),
+                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(10));
+    }
+
+    @Provide
+    Arbitrary<String> paths() {
+        return Arbitraries.of("/", "/api", "/api/", "/api/articles", "/api/articles/prop-1", "/api/articles/", "/api/stats/events",
+                "/api/health", "/api/health/live", "/api/health/ready", "/metrics", "/api/openapi.json", "/index.html", "/nothing",
+                "/api/../metrics", "//api/articles", "/api/articles/%2e%2e", "/api/articles/a%2Fb");
+    }
+
     @Provide
     Arbitrary<String> rawQueries() {
         // Printable ASCII without space and '#' (a request line cannot carry them raw).
