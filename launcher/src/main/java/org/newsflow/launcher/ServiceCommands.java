@@ -84,12 +84,16 @@ final class ServiceCommands {
             }
             ArticleStore articles = SinkMain.openWithRetry(config); // the database may come up after the sink
             SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                service.close();
+            try {
+                service.start();
+            } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token
                 articles.close();
-            }, "sink-shutdown"));
-            service.start();
-            Thread.currentThread().join();
+                System.err.println("sink: " + org.newsflow.contract.Secrets.redact(e.getMessage()));
+                return 2;
+            }
+            // Exits with status 70 if the consumer loop dies (NEWSFLOW_SINK_EXIT_ON_FAILURE, default true), so that a
+            // supervisor restarts the sink instead of leaving an API up over a store nobody fills.
+            SinkMain.runUntilStopped(service, articles, config.exitOnFailure(), System::exit);
             return 0;
         }
     }

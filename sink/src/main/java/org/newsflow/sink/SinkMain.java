@@ -1,6 +1,7 @@
 package org.newsflow.sink;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.function.IntConsumer;
+import org.newsflow.contract.Secrets;
 import org.newsflow.contract.Settings;
 import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkService;
@@ -29,14 +30,52 @@ public final class SinkMain {
             return;
         }
         ArticleStore store = openWithRetry(config);
-        SinkService service = new SinkService(config, store).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        SinkService service;
+        try {
+            service = new SinkService(config, store).start();
+        } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token
+            System.err.println("sink: " + Secrets.redact(e.getMessage()));
+            store.close();
+            System.exit(2);
+            return;
+        }
+        runUntilStopped(service, store, config.exitOnFailure(), System::exit);
+    }
+
+    /** Exit status when the consumer loop died: EX_SOFTWARE of sysexits.h, so a supervisor restarts the process. */
+    public static final int EXIT_LOOP_DIED = 70;
+
+    /**
+     * Blocks until the service stops. A shutdown signal closes the service and the store (shutdown hook); if the
+     * consumer loop dies by itself and {@code exitOnFailure} (NEWSFLOW_SINK_EXIT_ON_FAILURE, default true), calls
+     * {@code exit} with {@link #EXIT_LOOP_DIED}: a sink whose API answers but which no longer consumes is worse than
+     * one that restarts. Otherwise the process stays up with its liveness probe failing.
+     */
+    public static void runUntilStopped(SinkService service, ArticleStore store, boolean exitOnFailure, IntConsumer exit)
+            throws InterruptedException {
+        Thread hook = new Thread(() -> {
             service.close();
             store.close();
-            stopped.countDown();
-        }, "newsflow-sink-shutdown"));
-        stopped.await();
+        }, "newsflow-sink-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Throwable failure;
+        try {
+            failure = service.stopped().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            failure = e.getCause();
+        }
+        if (failure == null) { // closed by the shutdown hook: the JVM is exiting already
+            Thread.currentThread().join();
+            return;
+        }
+        if (exitOnFailure) {
+            System.err.println("sink: the consumer loop died (" + Secrets.message(failure) + "); exiting with status "
+                    + EXIT_LOOP_DIED + " so that the supervisor restarts it (NEWSFLOW_SINK_EXIT_ON_FAILURE=false keeps it up)");
+            exit.accept(EXIT_LOOP_DIED);
+        } else {
+            System.err.println("sink: the consumer loop died (" + Secrets.message(failure) + "); /api/health/live now fails");
+            Thread.currentThread().join();
+        }
     }
 
     /** The database may come up after the sink: keep trying with backoff (up to 30 s between attempts). */
@@ -49,8 +88,10 @@ public final class SinkMain {
                 if (e instanceof IllegalArgumentException) {
                     throw e;
                 }
-                System.err.println("sink: store " + config.store().replaceAll("(?i)(password=)[^&]*", "$1***")
-                        + " not available (attempt " + attempt + "): " + e.getMessage() + "; retrying in " + delay + " ms");
+                // Redacted: the store URL may carry a password (postgresql://user:pw@host/db or ?password=), and so may
+                // a driver's message.
+                System.err.println("sink: store " + Secrets.redact(config.store())
+                        + " not available (attempt " + attempt + "): " + Secrets.message(e) + "; retrying in " + delay + " ms");
                 Thread.sleep(delay);
                 delay = Math.min(config.retryMax().toMillis(), delay * 2);
             }

@@ -42,4 +42,44 @@ class SinkMainTest {
         assertThatThrownBy(() -> SinkMain.parse(new String[] {"--store"}, Settings.of(Map.of())))
                 .hasMessageContaining("needs a value");
     }
+
+    @Test
+    void the_store_password_never_reaches_the_retry_line_or_the_errors() throws Exception {
+        // Issue #11: "store postgresql://user:pw@host/db not available" was printed on every connection retry.
+        String secret = "Sup3rSecretPw";
+        SinkConfig config = SinkMain.parse(new String[] {"--store", "postgresql://newsflow:" + secret + "@127.0.0.1:1/db?password=" + secret},
+                Settings.of(Map.of())).withRetry(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setProperty("newsflow.sink.db.timeout.ms", "300");
+        Thread opener = new Thread(() -> {
+            try {
+                SinkMain.openWithRetry(config).close();
+            } catch (InterruptedException e) {
+                // stopped by the test
+            }
+        });
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            opener.start();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (captured.toString(java.nio.charset.StandardCharsets.UTF_8).split("; retrying in").length < 3
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            opener.interrupt();
+            opener.join(10_000);
+            System.setErr(original);
+            System.clearProperty("newsflow.sink.db.timeout.ms");
+        }
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(out).contains("not available (attempt 2)").contains("newsflow:***@127.0.0.1:1").doesNotContain(secret);
+        assertThat(config.toString()).doesNotContain(secret);
+        assertThat(org.newsflow.sink.store.StoreUrl.parse(config.store()).redacted()).doesNotContain(secret).contains("password=***");
+        assertThatThrownBy(() -> SinkMain.parse(new String[] {"--store", "mysql://root:" + secret + "@db/x"}, Settings.of(Map.of())))
+                .hasMessageNotContaining(secret);
+        assertThat(SinkMain.parse(new String[0], Settings.of(Map.of("API_TOKEN", "tok-" + secret + "-0123456789"))).toString())
+                .doesNotContain(secret);
+    }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,16 +23,30 @@ final class Params {
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}");
 
+    /**
+     * The times a request may name: years 1 to 9999. Anything outside is a typo or a probe, and far outside it
+     * (year +999999999) would overflow epoch milliseconds: a 400, never a 500.
+     */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     private final Context ctx;
+    private final Map<String, List<String>> query;
 
     Params(Context ctx, Set<String> known) {
         this.ctx = ctx;
-        for (String name : ctx.queryParamMap().keySet()) {
+        try {
+            this.query = ctx.queryParamMap();
+        } catch (RuntimeException e) { // bad percent-encoding and the like
+            throw new BadRequest(null, "the query string cannot be decoded (bad percent-encoding?)");
+        }
+        for (String name : query.keySet()) {
             if (!known.contains(name)) {
                 throw new BadRequest(name, "unknown parameter '" + name + "'; this endpoint takes " + new TreeSet<>(known));
             }
         }
-        for (var e : ctx.queryParamMap().entrySet()) {
+        for (var e : query.entrySet()) {
             if (e.getValue().size() > 1) {
                 throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given " + e.getValue().size() + " times; give it once");
             }
@@ -39,7 +54,8 @@ final class Params {
     }
 
     String text(String name) {
-        String v = ctx.queryParam(name);
+        List<String> values = query.get(name);
+        String v = values == null || values.isEmpty() ? null : values.get(0);
         if (v == null) {
             return null;
         }
@@ -49,6 +65,9 @@ final class Params {
         }
         if (v.length() > 300) {
             throw new BadRequest(name, "parameter '" + name + "' is longer than 300 characters");
+        }
+        if (CONTROL.matcher(v).find()) { // a NUL is a data error in PostgreSQL; none of these is ever meant
+            throw new BadRequest(name, "parameter '" + name + "' contains control characters");
         }
         return v;
     }
@@ -115,14 +134,16 @@ final class Params {
         if (v == null) {
             return null;
         }
+        Instant t;
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
+            t = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new BadRequest(name, "parameter '" + name + "' must be an ISO-8601 time such as 2022-11-07T10:00:00Z or a date such as 2022-11-07, got '" + v + "'");
         }
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new BadRequest(name, "parameter '" + name + "' must lie between " + EARLIEST + " and " + LATEST + ", got '" + v + "'");
+        }
+        return t;
     }
 
     ArticleQuery.Cursor cursor(String name) {

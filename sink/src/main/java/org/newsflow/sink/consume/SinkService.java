@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,11 @@ import org.newsflow.contract.DeadLetters;
 import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.InvalidRecordException;
 import org.newsflow.contract.Json;
+import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.RecordChecks;
+import org.newsflow.contract.Secrets;
+import org.newsflow.sink.Redacted;
+import org.newsflow.sink.api.Health;
 import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.store.ArticleStore;
 import org.newsflow.sink.store.ArticleVersion;
@@ -48,10 +55,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sink: consumes {@code news.articles.enriched} (read_committed, in a consumer group), upserts each poll's
- * records into the store in one transaction, then commits the offsets. Unparseable records, and records the
- * database rejects as data errors, go to the dead-letter topic; while the database is unavailable the batch is
- * retried with exponential backoff (partitions paused, group membership kept) and nothing is skipped. Optionally
- * serves the query API ({@link SinkApi}).
+ * records into the store in one transaction, then commits the offsets. Records that fail validation (size, JSON
+ * shape, id, schema version, dates), records the database rejects as data errors, and records whose write fails
+ * with any other exception {@code maxAttempts} times go to the dead-letter topic, one record at a time, and the
+ * partition moves on; while the database is unavailable the batch is retried with exponential backoff (partitions
+ * paused, group membership kept) and nothing is skipped. Optionally serves the query API ({@link SinkApi}), whose
+ * health endpoints report this loop ({@link #health()}).
  *
  * <p>Embedded use: {@code new SinkService(config, store).start()}, wait on {@code store.count()} or
  * {@code store.find(id)}, {@code close()}. The caller owns the store and closes it after the service.
@@ -59,6 +68,11 @@ import org.slf4j.LoggerFactory;
 public final class SinkService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkService.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    /**
+     * The loop counts as stalled (not live) when it has not polled for this long: Kafka's default
+     * max.poll.interval.ms, after which the group evicts the consumer anyway.
+     */
+    static final Duration STALL = Duration.ofMinutes(5);
 
     private final SinkConfig config;
     private final ArticleStore store;
@@ -69,6 +83,9 @@ public final class SinkService implements AutoCloseable {
     private volatile boolean retrying;
     private volatile Throwable failure;
     private volatile long firstRecordNanos;
+    /** System.nanoTime() of the loop's last poll: a loop that stops polling is not live. */
+    private volatile long lastPollNanos = System.nanoTime();
+    private final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
     /** Runs the first write attempt of a batch while the poll thread parses the next one. */
@@ -101,13 +118,14 @@ public final class SinkService implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         if (config.httpEnabled()) {
-            api = new SinkApi(store, registry, httpCustomizer).start(config.httpHost(), config.httpPort());
+            api = new SinkApi(store, registry, httpCustomizer, config.apiSecurity(), this::health)
+                    .start(config.httpHost(), config.httpPort());
         }
         consumer = new KafkaConsumer<>(consumerProperties());
         running = true;
         thread = new Thread(this::run, "newsflow-sink");
         thread.start();
-        LOG.info("sink started: {} -> {} (group {}){}", config.topics().enriched(), store.describe(), config.groupId(),
+        LOG.info("sink started: {} -> {} (group {}){}", config.topics().enriched(), Secrets.redact(store.describe()), config.groupId(),
                 api == null ? "" : ", API on http://" + config.httpHost() + ":" + api.port() + "/api");
         return this;
     }
@@ -144,6 +162,32 @@ public final class SinkService implements AutoCloseable {
         return failure;
     }
 
+    /** Completes when the consumer loop has ended: with the error that killed it, or null after {@link #close()}. */
+    public CompletableFuture<Throwable> stopped() {
+        return stopped;
+    }
+
+    /**
+     * The consumer loop as a health component: live while its thread runs and polls (a dead or stalled loop is not,
+     * and only a restart helps); ready when also not retrying a failing write (database down). The store is checked
+     * by the API itself.
+     */
+    public Health.Component health() {
+        long sincePoll = System.nanoTime() - lastPollNanos;
+        if (!isRunning()) {
+            Throwable f = failure;
+            return new Health.Component("consumer", false, false, f == null ? "stopped"
+                    : "stopped on " + f.getClass().getSimpleName() + ": " + Secrets.message(f));
+        }
+        if (sincePoll > STALL.toNanos()) {
+            return new Health.Component("consumer", false, false, "no poll for " + TimeUnit.NANOSECONDS.toSeconds(sincePoll) + " s");
+        }
+        if (retrying) {
+            return new Health.Component("consumer", true, false, "retrying a failed write (store unavailable?)");
+        }
+        return new Health.Component("consumer", true, true, "polling " + config.topics().enriched());
+    }
+
     /** System.nanoTime() of the first non-empty poll, or 0: for the benchmark. */
     public long firstRecordNanos() {
         return firstRecordNanos;
@@ -176,6 +220,7 @@ public final class SinkService implements AutoCloseable {
         try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties())) {
             consumer.subscribe(List.of(config.topics().enriched()), new Rebalance());
             while (running) {
+                lastPollNanos = System.nanoTime();
                 // While batch N is being written, poll and parse batch N+1 (without waiting for more records), then
                 // finish N: its offsets are committed only after its database commit, and before N+1 is written.
                 ConsumerRecords<String, byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
@@ -192,8 +237,10 @@ public final class SinkService implements AutoCloseable {
         } catch (WakeupException | Shutdown e) {
             // close() was called
         } catch (Throwable e) {
+            // Only what the per-record isolation does not handle gets here (an Error, a fatal Kafka error, a bug in the
+            // loop itself): the loop cannot go on, so liveness turns false and the standalone service exits.
             failure = e;
-            LOG.error("sink stopped on an unexpected error", e);
+            LOG.error("sink stopped on an unexpected error; liveness is now failing", Redacted.copy(e));
         } finally {
             running = false;
             if (pending != null && pending.write() != null) {
@@ -202,16 +249,17 @@ public final class SinkService implements AutoCloseable {
                 try {
                     pending.write().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
-                    LOG.debug("write in flight at shutdown did not complete", e);
+                    LOG.debug("write in flight at shutdown did not complete", Redacted.copy(e));
                 }
             }
             pipeline.shutdownNow();
             try {
                 consumer.close(Duration.ofSeconds(5));
             } catch (RuntimeException e) {
-                LOG.debug("consumer close failed", e);
+                LOG.debug("consumer close failed", Redacted.copy(e));
             }
             LOG.info("sink stopped");
+            stopped.complete(failure);
         }
     }
 
@@ -232,13 +280,18 @@ public final class SinkService implements AutoCloseable {
         List<ArticleVersion> versions = new ArrayList<>(records.count());
         List<DeadLetter> dead = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        Instant now = Instant.now();
         for (ConsumerRecord<String, byte[]> record : records) {
             offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             try {
-                versions.add(new ArticleVersion(parse(record), new String(record.value(), StandardCharsets.UTF_8)));
+                EnrichedArticle article = parse(record, config.maxRecordBytes(), now);
+                versions.add(new ArticleVersion(article, new String(record.value(), StandardCharsets.UTF_8)));
                 good.add(record);
             } catch (InvalidRecordException e) {
                 dead.add(new DeadLetter(record, e));
+            } catch (RuntimeException e) { // parsing has no transient failures: whatever it throws is about this record
+                dead.add(new DeadLetter(record, new InvalidRecordException("record cannot be read: "
+                        + e.getClass().getSimpleName() + ": " + Secrets.message(e), e)));
             }
         }
         return new Batch(start, good, versions, dead, offsets);
@@ -278,19 +331,38 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
-    static EnrichedArticle parse(ConsumerRecord<String, byte[]> record) {
-        EnrichedArticle article = Json.read(record.value(), EnrichedArticle.class);
-        if (article.id() == null || article.id().isBlank()) {
-            throw new InvalidRecordException("enriched record has no id");
+    /**
+     * Reads and validates one record where it enters the sink, so that the store only ever sees records it can
+     * write: the size limit (before parsing), the JSON shape, the schema versions, the id (the contract's
+     * {@link RecordChecks}) and every time in a sane range (a publication date of year +999999999 would overflow the
+     * epoch-millisecond columns).
+     */
+    static EnrichedArticle parse(ConsumerRecord<String, byte[]> record, int maxBytes, Instant now) {
+        if (record.value() != null && record.value().length > maxBytes) {
+            throw new InvalidRecordException("record of " + record.value().length + " bytes exceeds the sink's limit of "
+                    + maxBytes + " bytes (NEWSFLOW_SINK_MAX_RECORD_BYTES)");
         }
-        if (article.article() == null) {
+        EnrichedArticle article = Json.read(record.value(), EnrichedArticle.class);
+        RecordChecks.requireSchemaVersion("enriched record", article.schemaVersion(), EnrichedArticle.SCHEMA_VERSION);
+        RecordChecks.requireValidId(article.id());
+        RawArticle raw = article.article();
+        if (raw == null) {
             throw new InvalidRecordException("enriched record " + article.id() + " has no article");
         }
+        RecordChecks.requireSchemaVersion("raw article", raw.schemaVersion(), RawArticle.SCHEMA_VERSION);
+        if (raw.id() != null && !raw.id().equals(article.id())) {
+            throw new InvalidRecordException("enriched record " + article.id() + " carries an article with another id");
+        }
+        RecordChecks.requireSaneTime("publishedAt", raw.publishedAt(), now);
+        RecordChecks.requireSaneTime("ingestedAt", raw.ingestedAt(), now);
+        RecordChecks.requireSaneTime("enrichedAt", article.enrichedAt(), now);
         return article;
     }
 
     /**
-     * Writes the batch, retrying while the store is unavailable; records the database rejects become dead letters.
+     * Writes the batch, retrying while the store is unavailable. If the database rejects the batch (a data error) or
+     * the write keeps failing with an unexpected exception, the records are written one at a time, and each one that
+     * still fails becomes a dead letter: one bad record never holds up its partition, whatever it throws.
      * {@code firstAttempt} is the write already running on the pipeline thread (null for an empty batch).
      */
     private void write(List<ConsumerRecord<String, byte[]>> records, List<ArticleVersion> versions, List<DeadLetter> dead,
@@ -302,17 +374,51 @@ public final class SinkService implements AutoCloseable {
         try {
             count(retrying(() -> first.isEmpty() ? metrics.storeWrite.record(() -> store.upsert(versions))
                     : await(first.remove(0))));
+            return;
         } catch (StoreException e) { // a data error: find the culprits one by one
-            LOG.warn("batch of {} rejected by the database ({}); writing its records one by one", versions.size(), e.getMessage());
-            for (int i = 0; i < versions.size(); i++) {
-                List<ArticleVersion> one = List.of(versions.get(i));
-                try {
-                    count(retrying(() -> store.upsert(one)));
-                } catch (StoreException rejected) {
-                    dead.add(new DeadLetter(records.get(i), new InvalidRecordException(
-                            "rejected by the database: " + rejected.getMessage(), rejected)));
-                }
+            if (versions.size() == 1) {
+                dead.add(rejected(records.get(0), e));
+                return;
             }
+            LOG.warn("batch of {} rejected by the database ({}); writing its records one by one", versions.size(), Secrets.message(e));
+        } catch (Unexpected e) {
+            if (versions.size() == 1) { // already tried maxAttempts times on its own
+                dead.add(failed(records.get(0), versions.get(0), e));
+                return;
+            }
+            LOG.warn("batch of {} failed {} times with {}; writing its records one by one", versions.size(),
+                    config.maxAttempts(), describe(e.getCause()));
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            List<ArticleVersion> one = List.of(versions.get(i));
+            try {
+                count(retrying(() -> store.upsert(one)));
+            } catch (StoreException e) {
+                dead.add(rejected(records.get(i), e));
+            } catch (Unexpected e) {
+                dead.add(failed(records.get(i), versions.get(i), e));
+            }
+        }
+    }
+
+    private static DeadLetter rejected(ConsumerRecord<String, byte[]> record, StoreException e) {
+        return new DeadLetter(record, new InvalidRecordException("rejected by the database: " + Secrets.message(e), e));
+    }
+
+    private DeadLetter failed(ConsumerRecord<String, byte[]> record, ArticleVersion version, Unexpected e) {
+        LOG.warn("record {} could not be stored", version.id(), Redacted.copy(e.getCause()));
+        return new DeadLetter(record, new InvalidRecordException("could not be stored after " + config.maxAttempts()
+                + " attempts: " + describe(e.getCause()), e.getCause()));
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getName() + ": " + Secrets.message(e);
+    }
+
+    /** A write failed {@code maxAttempts} times with an exception that is neither an outage nor a data error. */
+    private static final class Unexpected extends RuntimeException {
+        Unexpected(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 
@@ -326,16 +432,21 @@ public final class SinkService implements AutoCloseable {
     }
 
     /**
-     * Runs the attempt until it succeeds or fails with a data error (rethrown). Between attempts the assigned
+     * Runs the attempt until it succeeds or fails with a data error (rethrown). A store outage (a StoreException that
+     * is not a data error) and a failed dead-letter send are retried for as long as they last; any other exception
+     * is retried {@code maxAttempts} times in all and then thrown as {@link Unexpected}. Between attempts the assigned
      * partitions are paused and the consumer keeps polling, so the group does not evict it however long the outage.
      */
     private <T> T retrying(Attempt<T> attempt) {
         long delay = config.retryInitial().toMillis();
         int failures = 0;
+        int unexpected = 0;
         try {
             while (true) {
                 try {
                     return attempt.run();
+                } catch (Shutdown | WakeupException e) {
+                    throw e;
                 } catch (StoreException e) {
                     if (e.isDataError()) {
                         throw e;
@@ -343,6 +454,12 @@ public final class SinkService implements AutoCloseable {
                     onFailure(++failures, "store write", e);
                 } catch (KafkaException e) { // dead-letter sends
                     onFailure(++failures, "dead-letter send", e);
+                } catch (RuntimeException e) { // a bug or a record the code cannot handle: bounded
+                    if (++unexpected >= config.maxAttempts()) {
+                        metrics.storeFailures.increment();
+                        throw new Unexpected(e);
+                    }
+                    onFailure(++failures, "store write (unexpected " + e.getClass().getSimpleName() + ")", e);
                 }
                 backoff(delay);
                 delay = Math.min(config.retryMax().toMillis(), Math.max(1, delay * 2));
@@ -361,8 +478,8 @@ public final class SinkService implements AutoCloseable {
     private void onFailure(int failures, String what, RuntimeException e) {
         metrics.storeFailures.increment();
         if (failures == 1 || failures % 10 == 0) {
-            LOG.warn("{} failed ({} so far), retrying with backoff: {}", what, failures, e.getMessage());
-            LOG.debug("{} failure", what, e);
+            LOG.warn("{} failed ({} so far), retrying with backoff: {}", what, failures, Secrets.message(e));
+            LOG.debug("{} failure", what, Redacted.copy(e));
         }
         if (!retrying) {
             retrying = true;
@@ -407,13 +524,13 @@ public final class SinkService implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new Shutdown();
             } catch (Exception e) {
-                throw new KafkaException("dead letters not acknowledged: " + e.getMessage(), e);
+                throw new KafkaException("dead letters not acknowledged: " + Secrets.message(e), e);
             }
             return null;
         });
         for (DeadLetter d : dead) {
             LOG.warn("record {}-{}@{} (key {}) sent to {}: {}", d.record().topic(), d.record().partition(),
-                    d.record().offset(), d.record().key(), config.topics().dlq(), DeadLetters.reason(d.error()));
+                    d.record().offset(), d.record().key(), config.topics().dlq(), Secrets.redact(DeadLetters.reason(d.error())));
         }
         metrics.deadLetters.increment(dead.size());
     }
@@ -431,7 +548,7 @@ public final class SinkService implements AutoCloseable {
             throw e;
         } catch (KafkaException e) {
             metrics.commitFailures.increment();
-            LOG.warn("offset commit failed, the batch will be redelivered and upserted again: {}", e.getMessage());
+            LOG.warn("offset commit failed, the batch will be redelivered and upserted again: {}", Secrets.message(e));
         }
     }
 

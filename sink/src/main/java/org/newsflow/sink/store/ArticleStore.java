@@ -26,8 +26,15 @@ public interface ArticleStore extends AutoCloseable {
         return upsert(articles.stream().map(ArticleVersion::of).toList());
     }
 
-    /** Number of stored articles. */
+    /** Number of stored articles (a full count: not for health checks, see {@link #ping()}). */
     long count();
+
+    /**
+     * Cheap reachability check for readiness probes: borrows a connection and validates it (no table scan).
+     *
+     * @throws StoreException when the database cannot be reached
+     */
+    void ping();
 
     /** The stored (newest) version of an article. */
     Optional<EnrichedArticle> find(String id);

@@ -29,6 +29,10 @@ public record ArticleVersion(EnrichedArticle article, String json) {
     }
 
     static long micros(Instant t) {
-        return t == null ? 0L : Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        try {
+            return t == null ? 0L : Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        } catch (ArithmeticException e) { // the record's fault (a date no clock produces): a data error, dead-lettered
+            throw new StoreException("enrichedAt " + t + " is out of the storable range", true, e);
+        }
     }
 }

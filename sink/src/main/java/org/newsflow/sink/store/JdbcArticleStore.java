@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.newsflow.contract.Actor;
+import org.newsflow.contract.Secrets;
 import org.newsflow.contract.CountryTag;
 import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.EventTag;
@@ -170,12 +171,22 @@ public final class JdbcArticleStore implements ArticleStore {
         }
         int written = 0;
         StoreException failure = null;
+        RuntimeException unexpected = null;
         for (Future<Integer> f : results) {
             try {
                 written += f.get();
             } catch (ExecutionException e) {
-                StoreException se = e.getCause() instanceof StoreException x ? x
-                        : new StoreException("upsert failed: " + e.getCause(), false, e.getCause());
+                // Only a StoreException says "the database is down" (retry) or "the data is bad" (dead-letter). Anything
+                // else is a bug or a record the code cannot handle: rethrown as it is, so the caller isolates the record
+                // after bounded retries, rather than retrying it forever as if the database were down.
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                if (!(e.getCause() instanceof StoreException)) {
+                    unexpected = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    continue;
+                }
+                StoreException se = (StoreException) e.getCause();
                 if (failure == null || (se.isDataError() && !failure.isDataError())) {
                     failure = se;
                 }
@@ -183,6 +194,9 @@ public final class JdbcArticleStore implements ArticleStore {
                 Thread.currentThread().interrupt();
                 throw new StoreException("interrupted while writing", false, e);
             }
+        }
+        if (unexpected != null) {
+            throw unexpected;
         }
         if (failure != null) {
             // Shards that committed are re-applied as stale no-ops when the caller retries: nothing is lost.
@@ -220,7 +234,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("upsert of " + candidates.size() + " articles failed: " + e.getMessage(),
+            throw new StoreException("upsert of " + candidates.size() + " articles failed: " + Secrets.message(e),
                     dialect.isDataError(e), e);
         }
     }
@@ -258,7 +272,7 @@ public final class JdbcArticleStore implements ArticleStore {
                     ps.setLong(i++, articleTime(a));
                     setLong(ps, i++, raw == null ? null : millis(raw.publishedAt()));
                     setLong(ps, i++, raw == null ? null : millis(raw.ingestedAt()));
-                    ps.setLong(i++, a.enrichedAt() == null ? 0L : a.enrichedAt().toEpochMilli());
+                    ps.setLong(i++, a.enrichedAt() == null ? 0L : millis(a.enrichedAt()));
                     ps.setString(i++, a.language() != null ? a.language() : raw == null ? null : raw.language());
                     ps.setString(i++, raw == null ? null : raw.source());
                     ps.setString(i++, raw == null ? null : raw.url());
@@ -476,7 +490,18 @@ public final class JdbcArticleStore implements ArticleStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("count failed: " + e.getMessage(), false, e);
+            throw new StoreException("count failed: " + Secrets.message(e), false, e);
+        }
+    }
+
+    @Override
+    public void ping() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(2)) {
+                throw new StoreException("database connection is not valid", false, null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database unreachable: " + Secrets.message(e), false, e);
         }
     }
 
@@ -489,7 +514,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new StoreException("find " + id + " failed: " + e.getMessage(), false, e);
+            throw new StoreException("find " + id + " failed: " + Secrets.message(e), false, e);
         }
     }
 
@@ -565,7 +590,7 @@ public final class JdbcArticleStore implements ArticleStore {
             }
             return new ArticlePage(items, more ? last : null);
         } catch (SQLException e) {
-            throw new StoreException("search failed: " + e.getMessage(), false, e);
+            throw new StoreException("search failed: " + Secrets.message(e), false, e);
         }
     }
 
@@ -614,7 +639,7 @@ public final class JdbcArticleStore implements ArticleStore {
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("stats failed: " + e.getMessage(), false, e);
+            throw new StoreException("stats failed: " + Secrets.message(e), false, e);
         }
         List<StatSeries> series = new ArrayList<>();
         for (var e : buckets.entrySet()) {
@@ -641,11 +666,23 @@ public final class JdbcArticleStore implements ArticleStore {
         Instant t = raw != null && raw.publishedAt() != null ? raw.publishedAt()
                 : raw != null && raw.ingestedAt() != null ? raw.ingestedAt()
                 : a.enrichedAt() != null ? a.enrichedAt() : Instant.EPOCH;
-        return t.toEpochMilli();
+        return millis(t);
     }
 
+    /**
+     * Epoch milliseconds; a time beyond what a long holds (year +999999999) is the record's fault, so it is a data
+     * error (dead letter), not an ArithmeticException that would look like a bug. The sink validates dates before
+     * this; the check is for other callers of the store.
+     */
     static Long millis(Instant t) {
-        return t == null ? null : t.toEpochMilli();
+        if (t == null) {
+            return null;
+        }
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new StoreException("time " + t + " is out of the storable range", true, e);
+        }
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

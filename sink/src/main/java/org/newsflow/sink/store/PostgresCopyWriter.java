@@ -109,7 +109,7 @@ final class PostgresCopyWriter {
             articles.int8(JdbcArticleStore.articleTime(a));
             articles.int8(raw == null ? null : JdbcArticleStore.millis(raw.publishedAt()));
             articles.int8(raw == null ? null : JdbcArticleStore.millis(raw.ingestedAt()));
-            articles.int8(a.enrichedAt() == null ? 0L : a.enrichedAt().toEpochMilli());
+            articles.int8(a.enrichedAt() == null ? 0L : JdbcArticleStore.millis(a.enrichedAt()));
             articles.text(a.language() != null ? a.language() : raw == null ? null : raw.language());
             articles.text(raw == null ? null : raw.source());
             articles.text(raw == null ? null : raw.url());

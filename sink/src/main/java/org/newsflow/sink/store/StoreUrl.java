@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.newsflow.contract.Secrets;
 
 /**
  * Where the sink stores articles, as given on the command line or in {@code NEWSFLOW_SINK_STORE}:
@@ -76,13 +77,13 @@ public record StoreUrl(String jdbcUrl, Dialect dialect, String schema, Path sqli
             return new StoreUrl("jdbc:postgresql://" + authority + "/" + database + (query.isEmpty() ? "" : "?" + query),
                     Dialect.POSTGRESQL, params.get("currentSchema"), null);
         }
-        throw new IllegalArgumentException("unsupported store URL '" + u
+        throw new IllegalArgumentException("unsupported store URL '" + Secrets.redact(u)
                 + "': expected sqlite:PATH, postgresql://host:port/db?user=..., or a jdbc:sqlite:/jdbc:postgresql: URL");
     }
 
-    /** The URL without its password, for logs. */
+    /** The URL without its password (user-info or password= parameter), for logs. */
     public String redacted() {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return Secrets.redact(jdbcUrl);
     }
 
     private static Map<String, String> query(String url) {

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +47,9 @@ import org.newsflow.contract.Json;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
+import org.newsflow.sink.FaultyStore;
 import org.newsflow.sink.PostgresTestSupport;
+import org.newsflow.sink.SinkMain;
 import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestArticles;
 import org.newsflow.sink.store.ArticlePage;
@@ -245,7 +251,7 @@ class SinkServiceKafkaTest {
         }
         send(config, records);
         try (ArticleStore real = ArticleStore.open(config.store())) {
-            Outage store = new Outage(real);
+            FaultyStore store = new FaultyStore(real);
             store.down = true;
             try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.metrics().storeFailures() >= 5 && sink.isRetrying());
@@ -309,54 +315,126 @@ class SinkServiceKafkaTest {
         }
     }
 
-    /** A store whose database is "down" while {@code down} is set: every write fails like a lost connection. */
-    static final class Outage implements ArticleStore {
-        final ArticleStore delegate;
-        volatile boolean down;
+    private static ProducerRecord<String, byte[]> raw(SinkConfig config, String key, String json) {
+        return new ProducerRecord<>(config.topics().enriched(), key, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
 
-        Outage(ArticleStore delegate) {
-            this.delegate = delegate;
-        }
+    private static String header(ConsumerRecord<String, byte[]> r, String name) {
+        return DeadLetters.header(r.headers(), name).orElse("");
+    }
 
-        @Override
-        public UpsertResult upsert(List<ArticleVersion> versions) {
-            if (down) {
-                throw new StoreException("connection refused (simulated outage)", false, null);
+    @Test
+    void poison_records_go_to_the_dlq_with_their_reason_and_the_good_ones_around_them_are_stored() throws Exception {
+        // Issue #11: publishedAt +999999999-12-31T23:59:59Z overflowed Instant.toEpochMilli in the store, the loop
+        // died and every restart died on the same record. Now it is one dead letter among stored neighbours, like
+        // every other kind of bad record here.
+        SinkConfig config = config("poison", "sqlite:" + dir.resolve("poison.db")).withMaxRecordBytes(8_000)
+                .withHttp("127.0.0.1", 0, true);
+        String good = Json.toString(TestArticles.article("template").countries("AM").build());
+        assertThat(good).contains("\"publishedAt\":\"2022-11-07T10:00:00Z\"");
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(record(config, TestArticles.article("good-" + i).countries("AM").build()));
+            switch (i) {
+                case 3 -> records.add(raw(config, "future", good.replace("template", "future")
+                        .replace("\"publishedAt\":\"2022-11-07T10:00:00Z\"", "\"publishedAt\":\"+999999999-12-31T23:59:59Z\"")));
+                case 7 -> records.add(raw(config, "enriched-future", good.replace("template", "enriched-future")
+                        .replace("\"enrichedAt\":\"2022-11-07T10:05:00Z\"", "\"enrichedAt\":\"3000-01-01T00:00:00Z\"")));
+                case 11 -> records.add(raw(config, "bad id", good.replace("template", "bad id/../x")));
+                case 15 -> records.add(raw(config, "v2", good.replace("template", "v2").replace("\"schemaVersion\":1,\"id\":\"v2\",\"article\"",
+                        "\"schemaVersion\":2,\"id\":\"v2\",\"article\"")));
+                case 19 -> records.add(record(config, TestArticles.article("huge").title("x".repeat(10_000)).build()));
+                case 23 -> records.add(raw(config, "tombstone", null));
+                case 27 -> records.add(raw(config, "other", good.replaceFirst("\"id\":\"template\"", "\"id\":\"other\"")));
+                default -> { }
             }
-            return delegate.upsert(versions);
         }
-
-        @Override
-        public long count() {
-            return delegate.count();
+        send(config, records);
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().deadLetters() == 7 && store.count() == 30);
+            assertAllCommitted(config);
+            assertThat(sink.isRunning()).isTrue();
+            assertThat(sink.failure()).isNull();
+            assertThat(sink.health().live()).isTrue();
+            HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(live.statusCode()).isEqualTo(200);
+            Map<String, ConsumerRecord<String, byte[]>> dead = readDlq(config, 7).stream()
+                    .collect(Collectors.toMap(r -> String.valueOf(r.key()), r -> r));
+            assertThat(dead).hasSize(7);
+            assertThat(header(dead.get("future"), DeadLetters.REASON)).contains("publishedAt", "+999999999-12-31T23:59:59Z", "outside the accepted range");
+            assertThat(header(dead.get("enriched-future"), DeadLetters.REASON)).contains("enrichedAt");
+            assertThat(header(dead.get("bad id"), DeadLetters.REASON)).contains("invalid article id");
+            assertThat(header(dead.get("v2"), DeadLetters.REASON)).contains("schemaVersion 2");
+            assertThat(header(dead.get("huge"), DeadLetters.REASON)).contains("exceeds", "8000 bytes", "NEWSFLOW_SINK_MAX_RECORD_BYTES");
+            assertThat(header(dead.get("tombstone"), DeadLetters.REASON)).contains("empty record value");
+            assertThat(header(dead.get("other"), DeadLetters.REASON)).contains("another id");
+            assertThat(dead.values()).allSatisfy(r -> assertThat(header(r, DeadLetters.STAGE)).isEqualTo("sink"));
+            // The original bytes, untouched, so the record can be replayed after a fix.
+            assertThat(new String(dead.get("future").value(), StandardCharsets.UTF_8)).contains("+999999999-12-31T23:59:59Z");
+            assertThat(store.find("future")).isEmpty();
         }
+    }
 
-        @Override
-        public Optional<EnrichedArticle> find(String id) {
-            return delegate.find(id);
+    @Test
+    void a_record_whose_write_throws_an_unexpected_exception_is_dead_lettered_after_bounded_retries() throws Exception {
+        // Not a database outage (retried for as long as it lasts) and not a data error: say, a bug the record
+        // triggers. Retried maxAttempts times, then this record alone goes to the DLQ and its partition moves on.
+        SinkConfig config = config("bug", PostgresTestSupport.freshSchemaUrl("sink_kafka_bug_test")).withMaxAttempts(3);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(record(config, TestArticles.article("bug-" + i).countries("GE").build()));
         }
-
-        @Override
-        public Optional<String> findJson(String id) {
-            return delegate.findJson(id);
+        send(config, records);
+        try (ArticleStore real = ArticleStore.open(config.store())) {
+            FaultyStore store = new FaultyStore(real);
+            store.poisoned.add("bug-17");
+            store.poison = () -> new IllegalStateException("simulated bug for bug-17");
+            try (SinkService sink = new SinkService(config, store).start()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> real.count() == 39 && sink.metrics().deadLetters() == 1);
+                assertAllCommitted(config);
+                assertThat(sink.isRunning()).isTrue();
+                // 3 attempts with its batch, then 3 on its own (or only the latter if it came alone): bounded.
+                assertThat(store.poisonedAttempts.get()).isBetween(3, 6);
+                List<ConsumerRecord<String, byte[]>> dead = readDlq(config, 1);
+                assertThat(dead).extracting(ConsumerRecord::key).containsExactly("bug-17");
+                assertThat(header(dead.get(0), DeadLetters.REASON))
+                        .contains("could not be stored after 3 attempts", "java.lang.IllegalStateException", "simulated bug");
+                assertThat(real.find("bug-17")).isEmpty();
+                assertThat(real.find("bug-18")).isPresent();
+            }
         }
+    }
 
-        @Override
-        public ArticlePage search(ArticleQuery query) {
-            return delegate.search(query);
+    @Test
+    void when_the_loop_dies_liveness_fails_and_the_standalone_service_exits_non_zero() throws Exception {
+        // An Error is not isolated per record (the JVM may be in no state to go on): the loop stops. Before issue #11
+        // the API went on answering "ok"; now the probes fail and SinkMain exits with 70 for its supervisor.
+        SinkConfig config = config("fatal", "sqlite:" + dir.resolve("fatal.db")).withHttp("127.0.0.1", 0, true);
+        send(config, List.of(record(config, TestArticles.article("fatal-1").build())));
+        try (ArticleStore real = ArticleStore.open(config.store())) {
+            FaultyStore store = new FaultyStore(real);
+            store.poisoned.add("fatal-1");
+            store.poison = () -> new LinkageError("simulated fatal error");
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
+                HttpClient http = HttpClient.newHttpClient();
+                URI live = URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live");
+                Throwable failure = sink.stopped().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(failure).isInstanceOf(LinkageError.class);
+                assertThat(sink.isRunning()).isFalse();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(live).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(503);
+                var body = Json.MAPPER.readTree(r.body());
+                assertThat(body.get("status").asText()).isEqualTo("DOWN");
+                assertThat(body.get("components").get("consumer").get("status").asText()).isEqualTo("DOWN");
+                assertThat(body.get("components").get("consumer").get("detail").asText()).contains("LinkageError");
+                HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(all.statusCode()).isEqualTo(503);
+                AtomicInteger exitCode = new AtomicInteger(-1);
+                SinkMain.runUntilStopped(sink, store, true, exitCode::set);
+                assertThat(exitCode.get()).isEqualTo(SinkMain.EXIT_LOOP_DIED);
+            }
         }
-
-        @Override
-        public List<StatSeries> stats(StatsQuery query) {
-            return delegate.stats(query);
-        }
-
-        @Override
-        public String describe() {
-            return "outage(" + delegate.describe() + ")";
-        }
-
-        @Override
-        public void close() {}
     }
 }

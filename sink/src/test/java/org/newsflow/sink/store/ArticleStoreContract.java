@@ -305,6 +305,23 @@ abstract class ArticleStoreContract {
         QueryBuilder apply(QueryBuilder b);
     }
 
+    @Test
+    void a_time_beyond_epoch_milliseconds_is_a_data_error_and_the_batch_writes_nothing() {
+        // Issue #11: +999999999-12-31T23:59:59Z overflowed Instant.toEpochMilli with an ArithmeticException, which no
+        // caller treated as the record's fault. The sink validates dates first; the store's own answer is a data error.
+        EnrichedArticle future = TestArticles.article("overflow-1").published("+999999999-12-31T23:59:59Z").build();
+        EnrichedArticle good = TestArticles.article("overflow-2").build();
+        assertThatThrownBy(() -> store.upsertArticles(List.of(good, future)))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isDataError()).isTrue())
+                .hasMessageContaining("+999999999-12-31T23:59:59Z");
+        EnrichedArticle enrichedFuture = TestArticles.article("overflow-3").enrichedAt("+999999999-12-31T23:59:59Z").build();
+        assertThatThrownBy(() -> store.upsertArticles(List.of(enrichedFuture)))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.isDataError()).isTrue());
+        assertThat(store.find("overflow-2")).isEmpty();
+        store.upsertArticles(List.of(good));
+        assertThat(store.find("overflow-2")).isPresent();
+    }
+
     static final class QueryBuilder {
         String country, person, organization, eventType;
 
