@@ -13,10 +13,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as it is now (from the beginning to the end offsets), for assertions on what ingest wrote. */
-final class Topics {
-    private Topics() {}
+public final class TopicsForTests {
+    private TopicsForTests() {}
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
