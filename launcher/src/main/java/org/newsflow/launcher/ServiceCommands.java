@@ -1,19 +1,31 @@
 package org.newsflow.launcher;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.newsflow.contract.Settings;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
+import org.newsflow.ingest.health.IngestServer;
+import org.newsflow.ingest.process.ArticleProcessor;
+import org.newsflow.ingest.publish.BrokerUnavailableException;
 import org.newsflow.ingest.publish.IngestConfig;
+import org.newsflow.ingest.source.ArticleSource;
+import org.newsflow.ingest.source.FileSource;
 import org.newsflow.sink.SinkMain;
 import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,15 +47,125 @@ final class ServiceCommands {
         }
     }
 
-    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Publish article files to the raw topic (bad files go to the dead-letter topic).")
+    @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Publish articles to the raw topic (bad input goes to the dead-letter topic with its reason).",
+                    "One-shot by default: reads FILE_OR_DIR..., waits for Kafka's acknowledgements, prints a summary and exits",
+                    "non-zero if anything could not be delivered. With --serve or --listen it keeps running: POST /api/ingest,",
+                    "/health/live, /health/ready and /metrics until stopped."})
     static final class Ingest extends KafkaOptions implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR")
-        List<Path> inputs;
+        /** What to read. Each kind of input is an option or parameter here, and becomes a source in {@link #sources}. */
+        static final class Inputs {
+            @Parameters(arity = "0..*", paramLabel = "FILE_OR_DIR", description = "article files (.txt, .json, .jsonl) or directories")
+            List<Path> paths = new ArrayList<>();
+        }
+
+        /** The long-running mode and its HTTP server. */
+        static final class Serving {
+            @Option(names = "--serve", description = "keep running and serve the push endpoint, health and metrics until stopped")
+            boolean serve;
+
+            @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTP address (implies --serve; env NEWSFLOW_INGEST_HTTP_HOST / _PORT, default 127.0.0.1:8085)")
+            String listen;
+
+            boolean on() {
+                return serve || listen != null;
+            }
+        }
+
+        @Mixin
+        Inputs inputs = new Inputs();
+
+        @Mixin
+        Serving serving = new Serving();
+
+        @Option(names = "--deadline", paramLabel = "SECONDS", description = "one-shot: stop and report after this long (env NEWSFLOW_INGEST_DEADLINE_MS, default 600 s)")
+        Integer deadlineSeconds;
 
         @Override
         public Integer call() throws Exception {
-            IngestService.Summary s = new IngestService(IngestConfig.from(settings())).ingest(inputs);
-            System.out.printf("%d articles published, %d inputs rejected to the dead-letter topic%n", s.published(), s.rejected());
+            // Kafka logs a warning every few hundred milliseconds while a broker is unreachable; ingest reports that
+            // itself in one line (and readiness says it), so the repetition only buries the message.
+            if (LoggerFactory.getLogger("org.apache.kafka.clients.NetworkClient") instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(ch.qos.logback.classic.Level.ERROR);
+            }
+            IngestConfig config = config();
+            // One registry for the service, its sources and processors; the ingest server serves it at /metrics.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            List<ArticleSource> sources = sources(config, registry);
+            if (sources.isEmpty() && !serving.on()) {
+                System.err.println("newsflow ingest: nothing to ingest: give FILE_OR_DIR... or --serve");
+                return 2;
+            }
+            IngestService service = new IngestService(config, processors(config, registry), registry);
+            try {
+                return serving.on() ? serve(service, sources, registry) : oneShot(service, sources);
+            } catch (BrokerUnavailableException e) {
+                System.err.println("newsflow ingest: " + e.getMessage());
+                return 1;
+            } finally {
+                service.close();
+            }
+        }
+
+        IngestConfig config() {
+            IngestConfig config = IngestConfig.from(settings());
+            if (deadlineSeconds != null) {
+                config = config.withDeadline(Duration.ofSeconds(deadlineSeconds));
+            }
+            if (serving.listen != null) {
+                int colon = serving.listen.lastIndexOf(':');
+                if (colon < 0) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "--listen takes HOST:PORT, got '" + serving.listen + "'");
+                }
+                config = config.withHttp(serving.listen.substring(0, colon).replace("[", "").replace("]", ""),
+                        Integer.parseInt(serving.listen.substring(colon + 1)));
+            }
+            return config;
+        }
+
+        /** Every source the options ask for, in the order they run. New kinds of input are assembled here. */
+        List<ArticleSource> sources(IngestConfig config, MeterRegistry registry) {
+            List<ArticleSource> sources = new ArrayList<>();
+            if (!inputs.paths.isEmpty()) {
+                sources.add(new FileSource(inputs.paths, config.limits()));
+            }
+            return sources;
+        }
+
+        /** The processors every article passes, whatever its source, in order. */
+        List<ArticleProcessor> processors(IngestConfig config, MeterRegistry registry) {
+            return List.of();
+        }
+
+        private int oneShot(IngestService service, List<ArticleSource> sources) throws Exception {
+            service.checkBroker();
+            IngestService.Summary s = service.run(sources);
+            System.out.printf("%d articles published, %d inputs rejected to %s, %d not delivered%n",
+                    s.published(), s.rejected(), service.config().topics().dlq(), s.failed());
+            if (!s.complete()) {
+                System.err.println("newsflow ingest: " + s.failure());
+            }
+            return s.complete() ? 0 : 1;
+        }
+
+        private int serve(IngestService service, List<ArticleSource> sources, MeterRegistry registry) throws Exception {
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (IngestServer server = new IngestServer(service, registry).start()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    service.stop();
+                    server.close();
+                    service.close(); // waits (bounded) for what is in flight
+                    stopped.countDown();
+                }, "ingest-shutdown"));
+                System.out.printf("newsflow ingest: serving http://%s:%d/api/ingest, /health/live, /health/ready, /metrics until stopped%n",
+                        service.config().httpHost(), server.port());
+                if (!sources.isEmpty()) {
+                    IngestService.Summary s = service.run(sources);
+                    System.out.printf("%d articles published, %d inputs rejected to %s, %d not delivered%n",
+                            s.published(), s.rejected(), service.config().topics().dlq(), s.failed());
+                }
+                stopped.await();
+            }
             return 0;
         }
     }

@@ -5,28 +5,30 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsflow.contract.InvalidRecordException;
 import org.newsflow.contract.Json;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Settings;
 import org.newsflow.enrich.Enricher;
 import org.newsflow.ingest.source.ArticleFiles;
 import org.newsflow.ingest.source.Dates;
+import org.newsflow.ingest.source.InputLimits;
 import org.newsflow.ingest.source.SourceItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Enrichment without Kafka: the same reader as ingest and the same {@link Enricher} as the enrich service,
- * so each output line is exactly the record the pipeline would publish to the enriched topic.
+ * Enrichment without Kafka: the same reader (and the same input limits) as ingest and the same {@link Enricher} as
+ * the enrich service, so each output line is exactly the record the pipeline would publish to the enriched topic.
+ * Items are tagged as they are read, so a large JSON Lines file streams.
  */
 @Command(name = "tag", mixinStandardHelpOptions = true,
         description = "Tag article files (.txt, .json, .jsonl) or stdin ('-') and print one enriched JSON record per article (JSON Lines).")
 final class TagCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "article files or directories; '-' reads one plain-text article body from stdin")
+    @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "article files or directories; '-' reads one plain-text article body (UTF-8) from stdin")
     List<String> inputs;
 
     @Option(names = "--published-at", paramLabel = "DATE", description = "publication date for plain text without one (ISO-8601, e.g. 2022-11-07)")
@@ -35,51 +37,66 @@ final class TagCommand implements Callable<Integer> {
     @Option(names = "--pretty", description = "indent the JSON (one record per block instead of per line)")
     boolean pretty;
 
+    private Enricher enricher;
+    private int failures;
+
     @Override
     public Integer call() throws IOException {
-        Instant published = Dates.parse(publishedAt);
-        ArticleFiles files = new ArticleFiles();
-        List<SourceItem> items = new ArrayList<>();
+        Instant published;
+        try {
+            published = Dates.parseSane(publishedAt, Instant.now());
+        } catch (InvalidRecordException e) {
+            System.err.println("newsflow tag: --published-at: " + e.getMessage());
+            return 2;
+        }
+        InputLimits limits = InputLimits.from(Settings.fromEnvironment());
+        ArticleFiles files = new ArticleFiles(limits);
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         for (String input : inputs) {
             if (input.equals("-")) {
-                String body = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-                items.add(itemOf("stdin", () -> files.fromBody("stdin", body, published)));
+                emit(out, stdin(files, limits, published), published);
             } else {
                 for (Path file : ArticleFiles.list(List.of(Path.of(input)))) {
-                    for (SourceItem item : files.read(file)) {
-                        items.add(item.ok() && item.article().publishedAt() == null && published != null ? withDate(item, published) : item);
-                    }
+                    files.read(file, item -> emit(out, item, published));
                 }
             }
-        }
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        int failures = 0;
-        Enricher enricher = items.stream().anyMatch(SourceItem::ok) ? Enricher.shared() : null;
-        for (SourceItem item : items) {
-            if (!item.ok()) {
-                System.err.println("newsflow tag: skipped " + item.origin() + ": " + item.error());
-                failures++;
-                continue;
-            }
-            Object record = enricher.enrich(item.article());
-            out.println(pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) : Json.toString(record));
-            out.flush();
         }
         return failures == 0 ? 0 : 1;
     }
 
-    private static SourceItem itemOf(String origin, java.util.function.Supplier<RawArticle> read) {
+    /** One plain-text body from stdin: at most the file limit, strict UTF-8 (never silently replaced). */
+    private static SourceItem stdin(ArticleFiles files, InputLimits limits, Instant published) throws IOException {
+        byte[] bytes = System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        if (bytes.length > limits.maxFileBytes()) {
+            return SourceItem.rejected("stdin", new byte[0], "input is over the limit of " + limits.maxFileBytes() + " bytes (NEWSFLOW_INGEST_MAX_FILE_BYTES)");
+        }
         try {
-            return new SourceItem(origin, read.get(), new byte[0], null);
+            String body = ArticleFiles.decodeUtf8(bytes, 0);
+            return SourceItem.of("stdin", files.fromBody("stdin", body, published), bytes);
         } catch (InvalidRecordException e) {
-            return new SourceItem(origin, null, new byte[0], e.getMessage());
+            return SourceItem.rejected("stdin", bytes, e.getMessage().replace(ArticleFiles.MALFORMED, ""));
         }
     }
 
-    private static SourceItem withDate(SourceItem item, Instant published) {
+    private void emit(PrintStream out, SourceItem item, Instant published) {
+        if (!item.ok()) {
+            System.err.println("newsflow tag: skipped " + item.origin() + ": " + item.error());
+            failures++;
+            return;
+        }
         RawArticle a = item.article();
-        RawArticle dated = new RawArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.title(), a.body(), a.language(),
-                published, a.ingestedAt(), a.origin());
-        return new SourceItem(item.origin(), dated, item.original(), null);
+        if (a.publishedAt() == null && published != null) {
+            a = new RawArticle(a.schemaVersion(), a.id(), a.url(), a.source(), a.title(), a.body(), a.language(), published, a.ingestedAt(), a.origin());
+        }
+        if (enricher == null) {
+            enricher = Enricher.shared(); // loaded only when there is something to tag
+        }
+        try {
+            Object record = enricher.enrich(a);
+            out.println(pretty ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(record) : Json.toString(record));
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
