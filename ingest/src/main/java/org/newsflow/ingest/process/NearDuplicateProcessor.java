@@ -109,24 +109,42 @@ public final class NearDuplicateProcessor implements ArticleProcessor {
     }
 
     /**
-     * Indexes an article already published (read back from the raw topic at start-up) as it was marked then,
-     * without marking it again. Call in publication order; an article older than the window is skipped.
+     * An article read back from the raw topic, reduced to what the index keeps (the body is not kept, so a replay
+     * of the window holds signatures, not texts, while it sorts them by time).
      */
-    public void restore(RawArticle article, Instant publishedToTopicAt) {
+    public record Restorable(String id, short[] signature, String duplicateOf, double similarity, long time) {}
+
+    /** The article as the index would hold it, or null when it would not be indexed (too short, older than the window). */
+    public Restorable prepare(RawArticle article, Instant publishedToTopicAt) {
         short[] signature = signatureOf(article.body());
         long time = publishedToTopicAt.toEpochMilli();
         if (signature == null || time < clock.millis() - config.window().toMillis()) {
-            return;
+            return null;
         }
+        return new Restorable(article.id(), signature, article.duplicateOf(),
+                article.duplicateSimilarity() == null ? 0 : article.duplicateSimilarity(), time);
+    }
+
+    /**
+     * Indexes an article already published, as it was marked then, without marking it again. Call in publication
+     * order. A second record of an id already restored (a re-ingest) is skipped, as {@link #process} would.
+     */
+    public void restore(Restorable r) {
         synchronized (index) {
-            NearDuplicateIndex.Match existing = index.find(article.id(), signature, time);
+            NearDuplicateIndex.Match existing = index.find(r.id(), r.signature(), r.time());
             if (existing != null && existing.self()) {
-                return; // a later version of a record already restored
+                return;
             }
-            String first = article.duplicateOf();
-            long firstSeq = first == null ? -1 : index.firstSeqOf(first, signature);
-            double similarity = article.duplicateSimilarity() == null ? 0 : article.duplicateSimilarity();
-            index.add(article.id(), signature, first, firstSeq, similarity, time);
+            long firstSeq = r.duplicateOf() == null ? -1 : index.firstSeqOf(r.duplicateOf(), r.signature());
+            index.add(r.id(), r.signature(), r.duplicateOf(), firstSeq, r.similarity(), r.time());
+        }
+    }
+
+    /** {@link #prepare} then {@link #restore}. */
+    public void restore(RawArticle article, Instant publishedToTopicAt) {
+        Restorable r = prepare(article, publishedToTopicAt);
+        if (r != null) {
+            restore(r);
         }
     }
 
