@@ -41,6 +41,10 @@ class LanguageProcessorTest {
         assertThat(LANGUAGES.process(brief).language()).isNull();
         assertThat(LANGUAGES.detect("Merci beaucoup")).isNull();
         assertThat(LANGUAGES.detect("12 345 678 -- 90")).isNull();
+        // A real one-line brief whose headline repeats as its body: Lingua's low-accuracy mode called it Dutch.
+        assertThat(LANGUAGES.process(article("Suit aims to stop move of Camden clinic", "Suit aims to stop move of Camden clinic", null)).language()).isNull();
+        // Just over the bound, it decides.
+        assertThat(LANGUAGES.detect("Rescuers were still pulling people out of the rubble of the apartment block on Tuesday, the regional governor said on Telegram.")).isEqualTo("en");
     }
 
     @Test
