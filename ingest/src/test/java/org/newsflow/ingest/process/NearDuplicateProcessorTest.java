@@ -121,6 +121,17 @@ class NearDuplicateProcessorTest {
     }
 
     @Test
+    void aFirstCopyReingestedAfterItsEntryWasEvictedIsNotMarkedAsACopyOfItself() {
+        NearDuplicateProcessor dedup = new NearDuplicateProcessor(new NearDuplicateProcessor.Config(0.6, 4, 2, Duration.ofHours(48), 20));
+        RawArticle first = article("https://wire.example/kharkiv", WireStories.STRIKE_TITLE, WireStories.STRIKE);
+        dedup.process(first);
+        assertThat(dedup.process(article("b", WireStories.strikeCopies().get("dateline"))).duplicateOf()).isEqualTo(first.id());
+        dedup.process(article("c", WireStories.TALKS)); // capacity 2: the first copy's entry goes
+        // Only its copy is left, which names it as the first copy: the article itself is still no duplicate.
+        assertThat(dedup.process(first).duplicateOf()).isNull();
+    }
+
+    @Test
     void aMarkBroughtAlongBySourceIsReplacedByIngestsOwnAnswer() {
         NearDuplicateProcessor dedup = processor();
         RawArticle claims = article("t", WireStories.TALKS).withDuplicateOf("txt-0123456789abcdef0123456789abcdef", 0.99);
@@ -176,6 +187,49 @@ class NearDuplicateProcessorTest {
         RawArticle talksCopy = dedup.process(article("d", "ISTANBUL (AFP) - " + WireStories.TALKS));
         assertThat(talksCopy.duplicateOf()).isNull();
         assertThat(dedup.size()).isEqualTo(2); // the dateline copy and the new talks copy
+    }
+
+    @Test
+    void threadsRacingThroughTheSameStoriesMakeExactlyOneFirstCopyOfEach() throws Exception {
+        // Four sources deliver copies of the same 400 stories in the same order, so they keep colliding on a story.
+        int threads = 4;
+        int stories = 400;
+        NearDuplicateProcessor dedup = processor();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<RawArticle>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int source = t;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    List<RawArticle> out = new ArrayList<>();
+                    for (int story = 0; story < stories; story++) {
+                        out.add(dedup.process(article("source " + source + " story " + story,
+                                "SOURCE" + source + " - " + randomBody(story, 80))));
+                    }
+                    return out;
+                }));
+            }
+            start.countDown();
+            Map<Integer, List<RawArticle>> byStory = new java.util.HashMap<>();
+            for (Future<List<RawArticle>> f : results) {
+                List<RawArticle> out = f.get();
+                for (int story = 0; story < stories; story++) {
+                    byStory.computeIfAbsent(story, x -> new ArrayList<>()).add(out.get(story));
+                }
+            }
+            for (List<RawArticle> copies : byStory.values()) {
+                List<RawArticle> firsts = copies.stream().filter(a -> a.duplicateOf() == null).toList();
+                assertThat(firsts).hasSize(1);
+                assertThat(copies).filteredOn(a -> a.duplicateOf() != null).extracting(RawArticle::duplicateOf)
+                        .containsOnly(firsts.get(0).id());
+            }
+            assertThat(dedup.size()).isEqualTo(threads * stories);
+            assertThat(dedup.bandEntries()).isEqualTo(threads * stories * MinHash.BANDS);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
