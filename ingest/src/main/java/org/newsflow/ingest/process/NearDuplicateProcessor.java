@@ -55,8 +55,15 @@ public final class NearDuplicateProcessor implements ArticleProcessor {
 
         public static Config from(Settings settings) {
             Config d = defaults();
+            String threshold = settings.get("INGEST_DEDUP_THRESHOLD", Double.toString(d.threshold()));
+            double parsedThreshold;
+            try {
+                parsedThreshold = Double.parseDouble(threshold);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("setting NEWSFLOW_INGEST_DEDUP_THRESHOLD has an invalid value: '" + threshold + "'", e);
+            }
             return new Config(
-                    Double.parseDouble(settings.get("INGEST_DEDUP_THRESHOLD", Double.toString(d.threshold()))),
+                    parsedThreshold,
                     settings.getInt("INGEST_DEDUP_SHINGLE_WORDS", d.shingleWords()),
                     settings.getInt("INGEST_DEDUP_CAPACITY", d.capacity()),
                     Duration.ofHours(settings.getLong("INGEST_DEDUP_WINDOW_HOURS", d.window().toHours())),

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsflow.contract.Json;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
@@ -123,10 +124,13 @@ class NearDuplicateKafkaTest {
                 WireStories.strikeCopies().get("credit line and app trailer"));
         assertThat(forgetful.process(otherCopy).duplicateOf()).isNull(); // what a restart without replay would publish
 
-        NearDuplicateProcessor restarted = new NearDuplicateProcessor(NearDuplicateProcessor.Config.defaults());
-        assertThat(RecentRawArticles.replay(broker.bootstrapServers(), TOPICS.raw(), restarted)).isEqualTo(3);
+        // Assembled as a service would be: the standard processors replay the raw topic before they are returned.
+        List<ArticleProcessor> processors = StandardProcessors.create(config(), Settings.of(Map.of("INGEST_DEDUP_WINDOW_HOURS", "24")));
+        assertThat(processors).hasSize(2).first().isInstanceOf(LanguageProcessor.class);
+        NearDuplicateProcessor restarted = (NearDuplicateProcessor) processors.get(1);
+        assertThat(restarted.config().window()).isEqualTo(Duration.ofHours(24));
         assertThat(restarted.size()).isEqualTo(3);
-        IngestService.Summary s2 = new IngestService(config(), List.of(languages, restarted)).ingest(List.of(batch2));
+        IngestService.Summary s2 = new IngestService(config(), processors).ingest(List.of(batch2));
         raw = rawTopic();
         assertThat(raw.get(s2.ids().get(0)).duplicateOf()).isEqualTo(wireId);
         // The wire story itself again: an upsert of the same id, still not a duplicate of anything.
@@ -158,5 +162,8 @@ class NearDuplicateKafkaTest {
         assertThat(restarted.process(WireStories.article("y", "ISTANBUL (AFP) - " + WireStories.TALKS)).duplicateOf()).isEqualTo(recent.id());
         assertThat(RecentRawArticles.replay(broker.bootstrapServers(), "dedup.no.such.topic", restarted, Clock.systemUTC(), Duration.ofSeconds(5)))
                 .isZero();
+        // Switched off by settings: no processors, and nothing read from Kafka.
+        assertThat(StandardProcessors.create(new IngestConfig("127.0.0.1:1", topics, "off"),
+                Settings.of(Map.of("INGEST_LANGUAGE", "false", "INGEST_DEDUP", "false")))).isEmpty();
     }
 }
