@@ -44,8 +44,9 @@ public final class RecentRawArticles {
 
     /**
      * Replays the records of {@code topic} published within the processor's window into it; returns how many were
-     * restored. Stops at {@code timeout} with what it has (ingest then starts with a partial index rather than not at
-     * all); a topic that does not exist yet restores nothing.
+     * read. Stops at {@code timeout} with what it has, and a broker that does not answer in time restores nothing:
+     * ingest then starts with a partial or empty index rather than not at all (marking is best effort; publishing
+     * is what must not stop). A topic that does not exist yet restores nothing.
      */
     public static int replay(String bootstrapServers, String topic, NearDuplicateProcessor into, Clock clock, Duration timeout) {
         Properties p = new Properties();
@@ -58,7 +59,7 @@ public final class RecentRawArticles {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         List<NearDuplicateProcessor.Restorable> recent = new ArrayList<>();
-        int unreadable = 0;
+        int unreadable = 0; // records that are not RawArticle JSON
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
@@ -104,6 +105,9 @@ public final class RecentRawArticles {
                 }
                 pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
             }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.warn("dedup replay: no answer from {} within {}; the near-duplicate index starts with the {} articles read",
+                    bootstrapServers, timeout, recent.size());
         }
         recent.sort(Comparator.comparingLong(NearDuplicateProcessor.Restorable::time));
         recent.forEach(into::restore);

@@ -162,6 +162,8 @@ class NearDuplicateKafkaTest {
         assertThat(restarted.process(WireStories.article("y", "ISTANBUL (AFP) - " + WireStories.TALKS)).duplicateOf()).isEqualTo(recent.id());
         assertThat(RecentRawArticles.replay(broker.bootstrapServers(), "dedup.no.such.topic", restarted, Clock.systemUTC(), Duration.ofSeconds(5)))
                 .isZero();
+        // No broker there: ingest starts with an empty index instead of not starting.
+        assertThat(RecentRawArticles.replay("127.0.0.1:1", topics.raw(), restarted, Clock.systemUTC(), Duration.ofSeconds(2))).isZero();
         // Switched off by settings: no processors, and nothing read from Kafka.
         assertThat(StandardProcessors.create(new IngestConfig("127.0.0.1:1", topics, "off"),
                 Settings.of(Map.of("INGEST_LANGUAGE", "false", "INGEST_DEDUP", "false")))).isEmpty();
