@@ -7,8 +7,9 @@ import java.util.Arrays;
  *
  * <p>Layout (why it is not a {@code HashMap<Long, List<...>>}): the entries live in a ring of parallel arrays, oldest
  * at {@code tail}; the band table is an open-addressing multimap from a 32-bit band key to a slot number, in two
- * int arrays. Per article that is 256 bytes of signature, 32 band entries of 8 bytes at a load factor of at most 1/2
- * (512 bytes), the id string and a few numbers: about 1 KB, against ~3 KB with boxed collections. The arrays grow by
+ * int arrays. Per article that is 256 bytes of signature, 32 band entries of 8 bytes at a load factor under 1/2
+ * (512-670 bytes), the id string and a few numbers: 1.1 KB measured at 100,000 articles (NearDuplicateBench), where
+ * boxed keys and lists would take several times that. The arrays grow by
  * doubling up to {@code capacity}, so a small ingest does not pay for the maximum.
  *
  * <p>Eviction: the oldest entry goes when the ring is full, and entries older than {@code maxAgeMillis} go before
