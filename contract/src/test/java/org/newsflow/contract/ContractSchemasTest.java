@@ -49,6 +49,50 @@ class ContractSchemasTest {
     }
 
     @Test
+    void nearDuplicateMarkIsAdditiveAndOmittedWhenAbsent() {
+        RawArticle first = raw();
+        assertThat(Json.toString(first)).doesNotContain("duplicateOf").doesNotContain("duplicateSimilarity");
+
+        String otherBody = first.body() + " Reporting by Example Wire.";
+        RawArticle copy = new RawArticle(1, ArticleIds.of(null, "Other title", otherBody), null, "Other Outlet",
+                "Other title", otherBody, "en", null, Instant.parse("2022-11-07T10:05:00Z"), "test")
+                .withDuplicateOf(first.id(), 0.875);
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, copy)).isEmpty();
+        assertThat(Json.read(Json.toBytes(copy), RawArticle.class)).isEqualTo(copy);
+        assertThat(Json.MAPPER.valueToTree(copy).get("duplicateOf").asText()).isEqualTo(first.id());
+        assertThat(Json.MAPPER.valueToTree(copy).get("duplicateSimilarity").asDouble()).isEqualTo(0.875);
+        // An enriched record carries the raw one, so the mark reaches the store through the enriched topic too.
+        EnrichedArticle e = enriched();
+        EnrichedArticle enrichedCopy = new EnrichedArticle(e.schemaVersion(), copy.id(), copy, e.language(), e.enrichedAt(),
+                e.enricher(), e.countries(), e.people(), e.organizations(), e.locations(), e.events(), e.eventCounts(), e.credits());
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, enrichedCopy)).isEmpty();
+        // A reader from before the fields existed, i.e. one that only knows the old ones, still reads the record.
+        assertThat(Json.read(Json.toString(copy).replace("duplicateOf", "x").replace("duplicateSimilarity", "y"), RawArticle.class).duplicateOf()).isNull();
+    }
+
+    @Test
+    void schemaAndRecordRejectBrokenDuplicateMarks() {
+        RawArticle r = raw();
+        String json = Json.toString(r);
+        var badId = Json.MAPPER.valueToTree(r);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) badId).put("duplicateOf", "not-an-id").put("duplicateSimilarity", 0.9);
+        assertThat(ContractSchemas.RAW.validate(badId)).anyMatch(m -> m.getMessage().contains("duplicateOf"));
+        var onlySimilarity = Json.MAPPER.valueToTree(r);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) onlySimilarity).put("duplicateSimilarity", 0.9);
+        assertThat(ContractSchemas.RAW.validate(onlySimilarity)).isNotEmpty();
+        var tooSimilar = Json.MAPPER.valueToTree(r);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tooSimilar).put("duplicateOf", "txt-0123456789abcdef0123456789abcdef").put("duplicateSimilarity", 1.5);
+        assertThat(ContractSchemas.RAW.validate(tooSimilar)).anyMatch(m -> m.getMessage().contains("duplicateSimilarity"));
+
+        assertThatThrownBy(() -> r.withDuplicateOf(r.id(), 1.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itself");
+        assertThatThrownBy(() -> r.withDuplicateOf("txt-0123456789abcdef0123456789abcdef", 1.2)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.withDuplicateOf(null, 0.9).duplicateSimilarity()).isNull();
+        // A record claiming to duplicate itself is refused when read, with a reason (it would go to the DLQ).
+        String self = json.replaceFirst("\\{", "{\"duplicateOf\":\"" + r.id() + "\",\"duplicateSimilarity\":1.0,");
+        assertThatThrownBy(() -> Json.read(self, RawArticle.class)).isInstanceOf(InvalidRecordException.class).hasMessageContaining("itself");
+    }
+
+    @Test
     void roundTripsThroughJson() {
         EnrichedArticle e = enriched();
         byte[] bytes = Json.toBytes(e);

@@ -1,0 +1,41 @@
+package org.newsflow.ingest.process;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.newsflow.contract.Settings;
+import org.newsflow.ingest.publish.IngestConfig;
+
+/**
+ * The processors every ingest runs, built once where the service is assembled (one Lingua detector and one
+ * near-duplicate index per process, shared by all sources):
+ * {@code new IngestService(config, StandardProcessors.create(config, settings))}.
+ *
+ * <ul>
+ *   <li>{@code NEWSFLOW_INGEST_LANGUAGE} (default true): {@link LanguageProcessor};</li>
+ *   <li>{@code NEWSFLOW_INGEST_DEDUP} (default true): {@link NearDuplicateProcessor} with
+ *       {@link NearDuplicateProcessor.Config#from(Settings)};</li>
+ *   <li>{@code NEWSFLOW_INGEST_DEDUP_REPLAY} (default true): before returning, rebuilds the index from the window of
+ *       the raw topic ({@link RecentRawArticles}), so a restarted ingest still marks the next copy of a story it
+ *       published before. Off, a restart starts with an empty index.</li>
+ * </ul>
+ * Near-duplicates last: an article that a later processor rejected would go to the dead-letter topic after
+ * being indexed, and become a "first copy" that no consumer ever sees.
+ */
+public final class StandardProcessors {
+    private StandardProcessors() {}
+
+    public static List<ArticleProcessor> create(IngestConfig config, Settings settings) {
+        List<ArticleProcessor> processors = new ArrayList<>();
+        if (settings.getBoolean("INGEST_LANGUAGE", true)) {
+            processors.add(new LanguageProcessor());
+        }
+        if (settings.getBoolean("INGEST_DEDUP", true)) { // keep last: see the class comment
+            NearDuplicateProcessor dedup = new NearDuplicateProcessor(NearDuplicateProcessor.Config.from(settings));
+            if (settings.getBoolean("INGEST_DEDUP_REPLAY", true)) {
+                RecentRawArticles.replay(config.bootstrapServers(), config.topics().raw(), dedup);
+            }
+            processors.add(dedup);
+        }
+        return List.copyOf(processors);
+    }
+}
