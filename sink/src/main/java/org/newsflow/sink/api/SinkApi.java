@@ -218,6 +218,11 @@ public final class SinkApi implements AutoCloseable {
     /** Runs before every request, static pages included: security headers, then the Host check, then the token. */
     private void filter(Context ctx) {
         securityHeaders(ctx);
+        if (isProbe(ctx.path())) {
+            // Supervisors call the probes by IP (Kubernetes sends the pod IP as Host) and without credentials; they
+            // reveal no data, so neither the Host list nor the token applies.
+            return;
+        }
         if (!security.hostAllowed(ctx.header("Host"))) {
             throw new ApiProblem(421, "this server does not answer to the host named in the Host header "
                     + "(allowed hosts: NEWSFLOW_SINK_HTTP_ALLOWED_HOSTS)");
@@ -228,13 +233,15 @@ public final class SinkApi implements AutoCloseable {
         }
     }
 
-    /** Everything under /api and /metrics, except the probes (supervisors call them without credentials). */
+    /** Everything under /api and /metrics (any case, repeated slashes), except the probes. */
     static boolean needsToken(String path) {
         String p = path.toLowerCase(Locale.ROOT).replaceAll("/+", "/");
-        if (p.equals(LIVE) || p.equals(READY)) {
-            return false;
-        }
-        return p.startsWith("/api") || p.startsWith("/metrics");
+        return !isProbe(path) && (p.startsWith("/api") || p.startsWith("/metrics"));
+    }
+
+    /** Exactly the two probe routes (as routed: case and slashes matter to the router, so they do here too). */
+    static boolean isProbe(String path) {
+        return path.equals(LIVE) || path.equals(READY);
     }
 
     /**

@@ -493,7 +493,9 @@ public final class SinkService implements AutoCloseable {
             if (!running) {
                 throw new Shutdown();
             }
-            // Keeps the group membership alive; paused partitions return nothing.
+            // Keeps the group membership alive; paused partitions return nothing. A poll here is a sign of life too: a
+            // database outage, however long, must fail readiness only, never liveness (a restart would not help).
+            lastPollNanos = System.nanoTime();
             ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofMillis(Math.min(100, Math.max(1, until - System.currentTimeMillis()))));
             rewind(unexpected);
         }

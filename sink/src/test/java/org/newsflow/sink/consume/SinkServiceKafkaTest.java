@@ -256,11 +256,15 @@ class SinkServiceKafkaTest {
             try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.metrics().storeFailures() >= 5 && sink.isRetrying());
                 assertThat(real.count()).isZero();
+                // An outage is for readiness: live (a restart would not help), not ready.
+                assertThat(sink.health().live()).isTrue();
+                assertThat(sink.health().ready()).isFalse();
                 Thread.sleep(500); // well into the backoff: still in the group, nothing committed
                 store.down = false;
                 await().atMost(Duration.ofSeconds(30)).until(() -> real.count() == 200);
                 assertAllCommitted(config);
                 assertThat(sink.isRetrying()).isFalse();
+                assertThat(sink.health().ready()).isTrue();
                 assertThat(sink.metrics().written()).isEqualTo(200);
             }
         }
