@@ -181,6 +181,11 @@ final class EnrichWorker implements Runnable {
             return;
         }
         metrics.recordAbort();
+        if (!batch.recordsFault()) {
+            // The broker, the network or the group (a rebalance) failed, not a record: redo the batch later.
+            retryLater(c, outcomes, batch);
+            return;
+        }
         // Log the cause once, here; the record-by-record pass below names the record it belongs to.
         LOG.warn("enrich worker {}: transaction of {} records aborted ({}); writing them one per transaction to isolate the cause",
                 transactionalId, outcomes.size(), batch.describe());
@@ -240,7 +245,12 @@ final class EnrichWorker implements Runnable {
         for (Outcome o : unwritten) {
             first.merge(new TopicPartition(o.source().topic(), o.source().partition()), o.source().offset(), Math::min);
         }
-        first.forEach(c::seek);
+        Collection<TopicPartition> assigned = c.assignment();
+        first.forEach((tp, offset) -> {
+            if (assigned.contains(tp)) { // a partition lost meanwhile restarts from its committed offset elsewhere
+                c.seek(tp, offset);
+            }
+        });
         interruptible = true;
         try {
             if (running.get()) {
