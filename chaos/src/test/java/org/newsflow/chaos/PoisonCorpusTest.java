@@ -53,7 +53,7 @@ class PoisonCorpusTest {
         }
 
         static Case bad(String name, String stage, String... keys) {
-            return new Case(name, false, Set.of(keys), stage);
+            return new Case(name, false, new java.util.LinkedHashSet<>(List.of(keys)), stage); // a key may also be the id
         }
     }
 
