@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.newsflow.sink.TestPostgres;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -44,7 +45,9 @@ import org.newsflow.contract.Topics;
  */
 final class Pipeline implements AutoCloseable {
     static final String NEWSFLOW = "org.newsflow.launcher.Newsflow";
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    /** The tests' PostgreSQL: NEWSFLOW_TEST_PG_URL, else a real server started from Maven artifacts (sink's TestPostgres). */
+    static final TestPostgres.Server DB = TestPostgres.server();
+    static final String PG = DB.jdbcUrl();
     static final Topics TOPICS = Topics.defaults();
     static final String ENRICH_GROUP = "newsflow-enrich";
     static final String SINK_GROUP = "newsflow-sink";
@@ -67,7 +70,7 @@ final class Pipeline implements AutoCloseable {
         if (Files.exists(logs)) {
             org.apache.kafka.common.utils.Utils.delete(logs.toFile());
         }
-        this.dbProxy = new TcpProxy(5432);
+        this.dbProxy = new TcpProxy(DB.port());
     }
 
     void startBroker() {
@@ -88,7 +91,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     String storeUrl() {
-        return "postgresql://postgres@127.0.0.1:" + dbProxy.port() + "/test?currentSchema=" + schema;
+        return "postgresql://127.0.0.1:" + dbProxy.port() + "/" + DB.database() + "?user=" + DB.user() + "&currentSchema=" + schema;
     }
 
     Map<String, String> env() {

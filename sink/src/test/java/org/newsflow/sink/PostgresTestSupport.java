@@ -6,24 +6,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The real PostgreSQL server the tests use: 127.0.0.1:5432, database {@code test}, trust auth. The user is
- * {@code NEWSFLOW_TEST_PG_USER} (default postgres); each test class works in its own schema, dropped first.
+ * The real PostgreSQL server of the tests (see {@link TestPostgres}: {@code NEWSFLOW_TEST_PG_URL}, else one started
+ * from Maven artifacts); each test class works in its own schema, dropped first.
  */
 public final class PostgresTestSupport {
-    public static final String HOST = System.getenv().getOrDefault("NEWSFLOW_TEST_PG_HOST", "127.0.0.1:5432");
-    public static final String USER = System.getenv().getOrDefault("NEWSFLOW_TEST_PG_USER", "postgres");
+    /** {@code host:port} of the server. */
+    public static final String HOST = TestPostgres.server().hostPort();
+    public static final String USER = TestPostgres.server().user();
 
     private PostgresTestSupport() {}
 
     /** A store URL for a fresh, empty schema. */
     public static String freshSchemaUrl(String schema) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/test?user=" + USER);
+        TestPostgres.Server server = TestPostgres.server();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
              Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on " + HOST + " (database test, user " + USER
-                    + ") is needed by this test: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + server.hostPort() + " (database " + server.database()
+                    + ", user " + USER + ") is needed by this test: " + e.getMessage(), e);
         }
-        return "postgresql://" + HOST + "/test?user=" + USER + "&currentSchema=" + schema;
+        return server.storeUrl(schema);
     }
 }

@@ -123,12 +123,27 @@ public final class JdbcArticleStore implements ArticleStore {
         FluentConfiguration flyway = Flyway.configure(JdbcArticleStore.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(url.dialect().migrationPlaceholders())
+                .placeholders(url.dialect().migrationPlaceholders(supportsLz4(url, dataSource)))
                 .table("newsflow_schema_history");
         if (url.schema() != null) {
             flyway.schemas(url.schema()).defaultSchema(url.schema()).createSchemas(true);
         }
         flyway.load().migrate();
+    }
+
+    /** True when the PostgreSQL server offers lz4 column compression (a build option of the server). */
+    private static boolean supportsLz4(StoreUrl url, HikariDataSource dataSource) {
+        if (url.dialect() != Dialect.POSTGRESQL) {
+            return false;
+        }
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(
+                        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")) {
+            return r.next() && r.getBoolean(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the server's settings: " + org.newsflow.contract.Secrets.message(e), false, e);
+        }
     }
 
     public Dialect dialect() {

@@ -46,11 +46,16 @@ import org.postgresql.copy.CopyManager;
 final class PostgresCopyWriter {
     static final String STAGING = "pg_temp.newsflow_stage_articles";
 
-    /** Run once per new pooled connection (HikariCP connectionInitSql): the session's staging table. */
+    /**
+     * Run once per new pooled connection (HikariCP connectionInitSql): the session's staging table, its record
+     * column lz4-compressed where the server was built with lz4 (feature_not_supported elsewhere: keep the default).
+     */
     static final String SESSION_INIT = "SET temp_buffers = '32MB'; "
             + "CREATE TEMP TABLE IF NOT EXISTS newsflow_stage_articles (id TEXT, version BIGINT, article_time BIGINT,"
             + " published_at BIGINT, ingested_at BIGINT, enriched_at BIGINT, language TEXT, source TEXT, url TEXT,"
-            + " title TEXT, stored_at BIGINT, record JSON COMPRESSION lz4) ON COMMIT DELETE ROWS";
+            + " title TEXT, stored_at BIGINT, record JSON) ON COMMIT DELETE ROWS; "
+            + "DO $$ BEGIN ALTER TABLE pg_temp.newsflow_stage_articles ALTER COLUMN record SET COMPRESSION lz4;"
+            + " EXCEPTION WHEN feature_not_supported THEN NULL; END $$";
 
     private static final String[] ARTICLE_COLUMNS = {"id", "version", "article_time", "published_at", "ingested_at",
         "enriched_at", "language", "source", "url", "title", "stored_at", "record"};
