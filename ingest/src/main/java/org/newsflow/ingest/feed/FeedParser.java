@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -51,6 +50,7 @@ public final class FeedParser {
             SyndFeedInput input = new SyndFeedInput();
             input.setAllowDoctypes(true);
             input.setXmlHealerOn(true);
+            input.setPreserveWireFeed(true); // for Atom's xml:base, which Rome keeps but does not apply to links
             feed = input.build(new StringReader(xml));
         } catch (ParsingFeedException e) {
             throw new FeedProblem("malformed_xml", "malformed XML" + position(e) + ": " + firstLine(e.getMessage()));
@@ -58,11 +58,25 @@ public final class FeedParser {
             throw new FeedProblem("not_a_feed", "not an RSS or Atom document: " + firstLine(e.getMessage()));
         }
         String language = language(feed.getLanguage());
+        URI base = base(feedUrl, feed.originalWireFeed() instanceof com.rometools.rome.feed.atom.Feed atom ? atom.getXmlBase() : null);
         List<FeedEntry> entries = new ArrayList<>(feed.getEntries().size());
         for (SyndEntry e : feed.getEntries()) {
-            entries.add(entry(e, feedUrl, language));
+            URI entryBase = base(base, e.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry atom ? atom.getXmlBase() : null);
+            entries.add(entry(e, entryBase, language));
         }
         return new ParsedFeed(HtmlText.toText(feed.getTitle()), language, feed.getFeedType(), entries);
+    }
+
+    /** Relative links resolve against xml:base (itself relative to the outer base), else the feed's URL. */
+    private static URI base(URI outer, String xmlBase) {
+        if (xmlBase == null || xmlBase.isBlank()) {
+            return outer;
+        }
+        try {
+            return outer.resolve(new URI(xmlBase.strip()));
+        } catch (Exception bad) {
+            return outer;
+        }
     }
 
     private static FeedEntry entry(SyndEntry e, URI feedUrl, String language) {
@@ -85,7 +99,7 @@ public final class FeedParser {
         Date date = e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate();
         String id = e.getUri() != null && !e.getUri().isBlank() ? e.getUri().strip()
                 : link != null ? link
-                : title.isEmpty() && summary.isEmpty() ? null : "hash:" + sha(title + "\n" + summary);
+                : "hash:" + sha(title + "\n" + summary + "\n" + content);
         String author = e.getAuthor() == null || e.getAuthor().isBlank() ? null : e.getAuthor().strip();
         return new FeedEntry(id, link, title, summary, content.toString(), date == null ? null : date.toInstant(), author, language);
     }
@@ -157,10 +171,5 @@ public final class FeedParser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }
