@@ -14,6 +14,7 @@ import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,14 +36,24 @@ final class ServiceCommands {
         }
     }
 
-    @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Publish article files to the raw topic (bad files go to the dead-letter topic).")
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Publish article files, article pages (http(s) URLs) and feeds to the raw topic (bad input goes to the dead-letter topic).")
     static final class Ingest extends KafkaOptions implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR")
-        List<Path> inputs;
+        @Parameters(arity = "0..*", paramLabel = "FILE_OR_DIR_OR_URL", description = "article files or directories, or http(s) URLs of article pages")
+        List<String> inputs = List.of();
+
+        @Mixin
+        FeedOptions feeds;
 
         @Override
         public Integer call() throws Exception {
-            IngestService.Summary s = new IngestService(IngestConfig.from(settings())).ingest(inputs);
+            if (feeds.used(inputs)) {
+                return feeds.run(settings(), inputs);
+            }
+            if (inputs.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "give files, URLs, --feeds or --feed");
+            }
+            IngestService.Summary s = new IngestService(IngestConfig.from(settings())).ingest(inputs.stream().map(Path::of).toList());
             System.out.printf("%d articles published, %d inputs rejected to the dead-letter topic%n", s.published(), s.rejected());
             return 0;
         }
