@@ -10,6 +10,8 @@ import org.jsoup.nodes.TextNode;
  * per line, the form article bodies take in newsflow. Scripts, styles and embedded media are dropped.
  */
 public final class HtmlText {
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t\\x0B\\f\\r\u00A0]+");
+
     private HtmlText() {}
 
     public static String toText(String html) {
@@ -47,7 +49,7 @@ public final class HtmlText {
     static String tidy(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n")) {
-            String l = line.replace('\u00A0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ").strip();
+            String l = SPACES.matcher(line).replaceAll(" ").strip();
             if (!l.isEmpty()) {
                 if (out.length() > 0) {
                     out.append('\n');
