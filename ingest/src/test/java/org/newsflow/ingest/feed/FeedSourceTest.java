@@ -137,12 +137,26 @@ class FeedSourceTest {
                 "<item><description>Text but no link and no title.</description></item>",
                 "<item><title>Title only</title></item>",
                 "<item></item>"));
+        server.on("/trickle", x -> {
+            x.sendResponseHeaders(200, 0);
+            for (int i = 0; i < 100; i++) { // a byte every 100 ms: cut off at the 3 s deadline
+                x.getResponseBody().write(' ');
+                x.getResponseBody().flush();
+                Thread.sleep(100);
+            }
+        });
+        byte[] bomb = FixtureServer.gzip(new byte[50 << 20]); // 50 MB of zeros in ~50 KB
+        server.on("/bomb", x -> {
+            x.getResponseHeaders().set("Content-Encoding", "gzip");
+            FixtureServer.send(x, 200, "application/rss+xml", bomb);
+        });
         FeedTesting.Run run = once(List.of(feed("/malformed"), feed("/html"), feed("/empty"), feed("/error"), feed("/missing"),
-                feed("/loop"), feed("/bad-items"), feed("/good")));
+                feed("/loop"), feed("/bad-items"), feed("/trickle"), feed("/bomb"), feed("/good")));
         assertThat(run.articles()).extracting(i -> i.article().title()).containsExactlyInAnyOrder("Good", "");
         assertThat(run.articles()).extracting(i -> i.article().body()).contains("Text but no link and no title.");
         assertThat(run.rejected()).hasSize(2).allSatisfy(r -> assertThat(r.error()).contains("neither a link nor any text"));
-        for (String reason : List.of("malformed_xml", "html_not_feed", "empty_feed", "server_error", "not_found", "redirect_loop", "bad_item")) {
+        for (String reason : List.of("malformed_xml", "html_not_feed", "empty_feed", "server_error", "not_found", "redirect_loop", "bad_item",
+                "timeout", "too_large")) {
             assertThat(run.count("newsflow.ingest.source.failures", "reason", reason)).as(reason).isPositive();
         }
     }
