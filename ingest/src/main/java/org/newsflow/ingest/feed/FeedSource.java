@@ -247,10 +247,12 @@ public final class FeedSource implements ArticleSource {
         List<FeedEntry> entries = new ArrayList<>(parsed.entries());
         Collections.reverse(entries); // feeds list newest first; the topic should read in publication order
         long now = System.currentTimeMillis();
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (FeedEntry e : entries) {
             if (halt.getAsBoolean()) {
                 return false;
             }
+            listed.add(e.id());
             FeedState.Seen seen = st.seen.get(e.id());
             if (seen != null) {
                 st.seen.put(e.id(), new FeedState.Seen(seen.articleId(), now));
@@ -293,6 +295,8 @@ public final class FeedSource implements ArticleSource {
             st.seen.put(e.id(), new FeedState.Seen(articleId, now));
             st.pending.remove(e.id());
         }
+        // An item that left the feed while its page was being retried is not coming back: stop asking for it.
+        st.pending.keySet().retainAll(listed);
         return true;
     }
 
