@@ -84,6 +84,10 @@ public final class IngestService implements AutoCloseable {
     private final MeterRegistry registry;
     private final Object processing = new Object();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** The run in progress, for {@link #awaitDelivered()}; null between runs. */
+    private volatile Run current;
+    /** Delivery failures already reported by a barrier, so each is reported once. */
+    private final AtomicLong failuresReported = new AtomicLong();
     private ArticlePublisher publisher;
     private BrokerCheck brokerCheck;
 
@@ -150,6 +154,7 @@ public final class IngestService implements AutoCloseable {
         boolean finite = sources.stream().allMatch(ArticleSource::finite);
         Instant deadline = finite ? Instant.now().plus(config.deadline()) : Instant.MAX;
         Run run = new Run(finite);
+        current = run;
         BooleanSupplier stop = () -> stopped.get() || run.abort.get() != null || Instant.now().isAfter(deadline);
         for (ArticleSource source : sources) {
             try (source) {
@@ -160,6 +165,7 @@ public final class IngestService implements AutoCloseable {
             }
         }
         boolean quiet = run.awaitQuiet(deadline);
+        current = null;
         String failure = run.abort.get();
         if (!quiet) {
             long pending = run.pending();
@@ -250,6 +256,29 @@ public final class IngestService implements AutoCloseable {
             throw new InvalidRecordException("article body is empty");
         }
     }
+
+    /**
+     * A delivery barrier for sources that keep state (feeds): blocks until Kafka has acknowledged everything handed
+     * over so far in the current run, and throws if a record failed since the last barrier, so that the caller does
+     * not record as delivered what may not be on the topic (it republishes instead: same id, an upsert downstream).
+     * Called from the sources' own threads.
+     */
+    public void awaitDelivered() throws InterruptedException {
+        Run run = current;
+        if (run == null) {
+            return;
+        }
+        if (!run.awaitQuiet(Instant.now().plus(BARRIER_TIMEOUT))) {
+            throw new IllegalStateException("Kafka has not acknowledged " + run.pending() + " records within " + seconds(BARRIER_TIMEOUT));
+        }
+        long failed = run.failed.get();
+        long reported = failuresReported.getAndSet(failed);
+        if (failed > reported) {
+            throw new IllegalStateException((failed - reported) + " records were not delivered to Kafka: " + run.firstError.get());
+        }
+    }
+
+    private static final Duration BARRIER_TIMEOUT = Duration.ofMinutes(2);
 
     /** Asks long-running sources to finish; {@link #run} then returns after the last acknowledgement. */
     public void stop() {

@@ -84,10 +84,13 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("newsflow demo: %d articles from %s published to %s on %s (%d rejected to %s)%n",
                         ingested.published(), input, topics.raw(), broker.bootstrapServers(), ingested.rejected(), topics.dlq());
 
-                List<EnrichedArticle> stored = awaitStored(articles, ingested.ids(), started, Duration.ofSeconds(timeoutSeconds));
-                if (stored.size() < ingested.ids().size()) {
+                List<String> ids = new ArrayList<>(ingested.ids());
+                ids.addAll(DemoCommand.feeds(input.resolve("feeds"), settings, registry, out));
+
+                List<EnrichedArticle> stored = awaitStored(articles, ids, started, Duration.ofSeconds(timeoutSeconds));
+                if (stored.size() < ids.size()) {
                     out.printf("newsflow demo: only %d of %d articles reached the store within %d s%n",
-                            stored.size(), ingested.ids().size(), timeoutSeconds);
+                            stored.size(), ids.size(), timeoutSeconds);
                     return 1;
                 }
                 out.printf("newsflow demo: all %d articles enriched and stored in %s in %.1f s%n%n",
@@ -101,6 +104,24 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The feed path, offline: the fixture feeds and pages of samples/feeds served on 127.0.0.1 and collected once
+     * like any feed (summary-only items through their pages; a page with no article to the dead-letter topic).
+     */
+    private static List<String> feeds(Path dir, Settings settings, io.micrometer.core.instrument.MeterRegistry registry, PrintStream out)
+            throws Exception {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve("feeds.list"))) {
+            return List.of();
+        }
+        Path state = java.nio.file.Files.createTempDirectory("newsflow-demo-feeds"); // each demo starts from scratch
+        try (DemoFeeds feeds = DemoFeeds.serve(dir)) {
+            IngestService.Summary s = new IngestService(IngestConfig.from(settings)).run(List.of(feeds.source(state, registry)));
+            out.printf("newsflow demo: %d articles from the feeds in %s (served at %s) published (%d rejected to the dead-letter topic)%n",
+                    s.published(), dir, feeds.base(), s.rejected());
+            return s.ids();
+        }
     }
 
     /** The requested port, or any free one when it is taken (a second demo, another service): the demo must still run. */

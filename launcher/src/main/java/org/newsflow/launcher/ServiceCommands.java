@@ -14,6 +14,7 @@ import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.health.IngestServer;
 import org.newsflow.ingest.process.ArticleProcessor;
+import org.newsflow.ingest.process.StandardProcessors;
 import org.newsflow.ingest.publish.BrokerUnavailableException;
 import org.newsflow.ingest.publish.IngestConfig;
 import org.newsflow.ingest.source.ArticleSource;
@@ -55,8 +56,8 @@ final class ServiceCommands {
     static final class Ingest extends KafkaOptions implements Callable<Integer> {
         /** What to read. Each kind of input is an option or parameter here, and becomes a source in {@link #sources}. */
         static final class Inputs {
-            @Parameters(arity = "0..*", paramLabel = "FILE_OR_DIR", description = "article files (.txt, .json, .jsonl) or directories")
-            List<Path> paths = new ArrayList<>();
+            @Parameters(arity = "0..*", paramLabel = "FILE_OR_DIR_OR_URL", description = "article files (.txt, .json, .jsonl), directories, or http(s) URLs of article pages")
+            List<String> paths = new ArrayList<>();
         }
 
         /** The long-running mode and its HTTP server. */
@@ -78,6 +79,9 @@ final class ServiceCommands {
         @Mixin
         Serving serving = new Serving();
 
+        @Mixin
+        FeedOptions feeds = new FeedOptions();
+
         @Option(names = "--deadline", paramLabel = "SECONDS", description = "one-shot: stop and report after this long (env NEWSFLOW_INGEST_DEADLINE_MS, default 600 s)")
         Integer deadlineSeconds;
 
@@ -89,14 +93,14 @@ final class ServiceCommands {
                 l.setLevel(ch.qos.logback.classic.Level.ERROR);
             }
             IngestConfig config = config();
-            // One registry for the service, its sources and processors; the ingest server serves it at /metrics.
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            List<ArticleSource> sources = sources(config, registry);
-            if (sources.isEmpty() && !serving.on()) {
-                System.err.println("newsflow ingest: nothing to ingest: give FILE_OR_DIR... or --serve");
+            if (inputs.paths.isEmpty() && !feeds.followsFeeds() && !serving.on()) {
+                System.err.println("newsflow ingest: nothing to ingest: give FILE_OR_DIR_OR_URL..., --feeds, --feed or --serve");
                 return 2;
             }
-            IngestService service = new IngestService(config, processors(config, registry), registry);
+            // One registry for the service, its sources and processors; the ingest server serves it at /metrics.
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            IngestService service = new IngestService(config, processors(config), registry);
+            List<ArticleSource> sources = sources(config, registry, service);
             try {
                 return serving.on() ? serve(service, sources, registry) : oneShot(service, sources);
             } catch (BrokerUnavailableException e) {
@@ -123,23 +127,48 @@ final class ServiceCommands {
             return config;
         }
 
-        /** Every source the options ask for, in the order they run. New kinds of input are assembled here. */
-        List<ArticleSource> sources(IngestConfig config, MeterRegistry registry) {
+        /** Every source the options ask for, in the order they run: files, then pages, then feeds. New kinds of input are assembled here. */
+        List<ArticleSource> sources(IngestConfig config, MeterRegistry registry, IngestService service) throws Exception {
             List<ArticleSource> sources = new ArrayList<>();
-            if (!inputs.paths.isEmpty()) {
-                sources.add(new FileSource(inputs.paths, config.limits()));
+            List<Path> files = inputs.paths.stream().filter(i -> !FeedOptions.isUrl(i)).map(Path::of).toList();
+            if (!files.isEmpty()) {
+                sources.add(new FileSource(files, config.limits()));
             }
+            List<String> urls = inputs.paths.stream().filter(FeedOptions::isUrl).toList();
+            // Feed state is saved only once Kafka has the items (the barrier), so a crash republishes rather than loses.
+            sources.addAll(feeds.sources(settings(), urls, registry, service::awaitDelivered));
             return sources;
         }
 
-        /** The processors every article passes, whatever its source, in order. */
-        List<ArticleProcessor> processors(IngestConfig config, MeterRegistry registry) {
-            return List.of();
+        /** The processors every article passes, whatever its source, in order (near-duplicates last: see StandardProcessors). */
+        List<ArticleProcessor> processors(IngestConfig config) {
+            return StandardProcessors.create(config, settings());
         }
 
         private int oneShot(IngestService service, List<ArticleSource> sources) throws Exception {
             service.checkBroker();
-            IngestService.Summary s = service.run(sources);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                // Ctrl-C / SIGTERM while following feeds: polls in flight save their state, Kafka acknowledges what was sent.
+                service.stop();
+                try {
+                    finished.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "ingest-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            IngestService.Summary s;
+            try {
+                s = service.run(sources);
+            } finally {
+                finished.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running and waits for the latch above
+                }
+            }
             System.out.printf("%d articles published, %d inputs rejected to %s, %d not delivered%n",
                     s.published(), s.rejected(), service.config().topics().dlq(), s.failed());
             if (!s.complete()) {
