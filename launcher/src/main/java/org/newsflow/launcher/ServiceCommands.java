@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.newsflow.contract.Secrets;
 import org.newsflow.contract.Settings;
 import org.newsflow.enrich.service.EnrichService;
 import org.newsflow.ingest.IngestService;
@@ -179,7 +180,15 @@ final class ServiceCommands {
 
         private int serve(IngestService service, List<ArticleSource> sources, MeterRegistry registry) throws Exception {
             CountDownLatch stopped = new CountDownLatch(1);
-            try (IngestServer server = new IngestServer(service, registry).start()) {
+            IngestServer started;
+            try {
+                started = new IngestServer(service, registry).start();
+            } catch (RuntimeException e) { // no token beyond loopback, port in use: one line, not a stack trace
+                System.err.println("newsflow ingest: cannot serve on " + service.config().httpHost() + ":" + service.config().httpPort()
+                        + ": " + Secrets.message(e));
+                return 1;
+            }
+            try (IngestServer server = started) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     service.stop();
                     server.close();

@@ -59,7 +59,7 @@ public final class IngestServer implements AutoCloseable {
         String host = service.config().httpHost();
         if (!loopback(host) && (service.config().token() == null || service.config().token().isBlank())) {
             throw new IllegalStateException("refusing to serve the push endpoint on " + host
-                    + " without a token: set NEWSFLOW_INGEST_TOKEN, or bind to 127.0.0.1 (NEWSFLOW_INGEST_HTTP_HOST)");
+                    + " without NEWSFLOW_INGEST_TOKEN (clients then send it in the Authorization header); set it, or bind to 127.0.0.1 (NEWSFLOW_INGEST_HTTP_HOST)");
         }
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;

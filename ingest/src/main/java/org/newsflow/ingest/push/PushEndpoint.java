@@ -184,8 +184,13 @@ public final class PushEndpoint {
     private void tooLarge(Context ctx, String origin, String instance, byte[] firstBytes, long size) {
         String reason = "request body is " + size + " bytes, over the limit of " + limits.maxRequestBytes()
                 + " bytes (NEWSFLOW_INGEST_MAX_REQUEST_BYTES)";
-        service.submit("push", SourceItem.rejected(origin, firstBytes, size, reason)); // to the dead-letter topic
-        respond(ctx, Problems.of("request-too-large", "Content Too Large", 413, reason + "; split it into smaller JSON Lines requests", instance));
+        // Answered once the dead letter is in Kafka, like every other rejection.
+        IngestService.Outcome dead = service.submit("push", SourceItem.rejected(origin, firstBytes, size, reason))
+                .completeOnTimeout(new IngestService.Outcome(origin, null, reason, false, "no acknowledgement from Kafka"), ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
+        Map<String, Object> problem = Problems.of("request-too-large", "Content Too Large", 413, reason + "; split it into smaller JSON Lines requests", instance);
+        problem.put("deadLettered", dead.delivered());
+        respond(ctx, problem);
     }
 
     private void respond(Context ctx, Map<String, Object> body) {

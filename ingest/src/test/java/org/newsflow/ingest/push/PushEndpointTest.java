@@ -171,6 +171,7 @@ class PushEndpointTest {
         assertThat(r.statusCode()).isEqualTo(413);
         JsonNode problem = Json.MAPPER.readTree(r.body());
         assertThat(problem.get("detail").asText()).contains(big.length() + " bytes", "NEWSFLOW_INGEST_MAX_REQUEST_BYTES");
+        assertThat(problem.get("deadLettered").asBoolean()).isTrue();
         assertThat(dead()).singleElement().satisfies(d -> {
             assertThat(d.value()).hasSize(1000);
             assertThat(DeadLetters.header(d.headers(), "newsflow.dlq.original.bytes")).contains(Integer.toString(big.length()));

@@ -27,7 +27,7 @@ import org.newsflow.contract.RecordChecks;
  * The readers' promise, for any input: they never throw, and every input gives either a valid article or a
  * rejection with a reason. Small limits so that the generated inputs cross them often.
  */
-class ReaderProperties {
+class ReaderPropertiesTest {
     private static final InputLimits LIMITS = new InputLimits(400, 2_000, 300, 10_000, 100);
     private final ArticleFiles files = new ArticleFiles(LIMITS);
 
@@ -38,7 +38,7 @@ class ReaderProperties {
         if (!format.equals(".jsonl")) {
             assertThat(items).hasSize(1);
         }
-        items.forEach(ReaderProperties::validItem);
+        items.forEach(ReaderPropertiesTest::validItem);
     }
 
     @Property(tries = 300)
@@ -57,7 +57,7 @@ class ReaderProperties {
             }
         }
         assertThat(items).extracting(SourceItem::origin).containsExactlyElementsOf(expectedOrigins);
-        items.forEach(ReaderProperties::validItem);
+        items.forEach(ReaderPropertiesTest::validItem);
     }
 
     @Property(tries = 300)
@@ -116,6 +116,20 @@ class ReaderProperties {
         }
     }
 
+    @Property(tries = 300)
+    void htmlToTextNeverThrowsAndNeverKeepsScriptText(@ForAll @Size(max = 300) String text,
+            @ForAll @net.jqwik.api.constraints.AlphaChars @net.jqwik.api.constraints.StringLength(min = 8, max = 20) String secret) {
+        String html = "<div><p>" + text + "</p><script>var who = '" + secret + "';</script><style>." + secret + "{}</style>" + text + "</div>";
+        String out = HtmlText.toText(html);
+        if (!text.contains("&") && !text.contains("<")) { // else the text itself may spell markup, or an entity for it
+            assertThat(out).doesNotContain("<script", "<p>");
+        }
+        if (!text.contains(secret)) {
+            assertThat(out).doesNotContain(secret);
+        }
+        HtmlText.toText(text); // any text at all, markup or not
+    }
+
     @Provide
     Arbitrary<String> formats() {
         return Arbitraries.of(".txt", ".json", ".jsonl");
@@ -149,7 +163,7 @@ class ReaderProperties {
 
     private static void items(List<SourceItem> items) {
         assertThat(items).isNotEmpty();
-        items.forEach(ReaderProperties::validItem);
+        items.forEach(ReaderPropertiesTest::validItem);
     }
 
     private static void validItem(SourceItem item) {
