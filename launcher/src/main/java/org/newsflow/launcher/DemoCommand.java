@@ -80,12 +80,16 @@ final class DemoCommand implements Callable<Integer> {
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();
                 enrich.start();
-                IngestService.Summary ingested = new IngestService(IngestConfig.from(settings)).ingest(List.of(input));
+                // Language and near-duplicate marking, as the standalone ingest service does, for files and feeds alike.
+                IngestConfig ingestConfig = IngestConfig.from(settings);
+                List<org.newsflow.ingest.process.ArticleProcessor> processors =
+                        org.newsflow.ingest.process.StandardProcessors.create(ingestConfig, settings);
+                IngestService.Summary ingested = new IngestService(ingestConfig, processors, registry).ingest(List.of(input));
                 out.printf("newsflow demo: %d articles from %s published to %s on %s (%d rejected to %s)%n",
                         ingested.published(), input, topics.raw(), broker.bootstrapServers(), ingested.rejected(), topics.dlq());
 
                 List<String> ids = new ArrayList<>(ingested.ids());
-                ids.addAll(DemoCommand.feeds(input.resolve("feeds"), settings, registry, out));
+                ids.addAll(DemoCommand.feeds(input.resolve("feeds"), settings, processors, registry, out));
 
                 List<EnrichedArticle> stored = awaitStored(articles, ids, started, Duration.ofSeconds(timeoutSeconds));
                 if (stored.size() < ids.size()) {
@@ -110,14 +114,15 @@ final class DemoCommand implements Callable<Integer> {
      * The feed path, offline: the fixture feeds and pages of samples/feeds served on 127.0.0.1 and collected once
      * like any feed (summary-only items through their pages; a page with no article to the dead-letter topic).
      */
-    private static List<String> feeds(Path dir, Settings settings, io.micrometer.core.instrument.MeterRegistry registry, PrintStream out)
-            throws Exception {
+    private static List<String> feeds(Path dir, Settings settings, List<org.newsflow.ingest.process.ArticleProcessor> processors,
+            io.micrometer.core.instrument.MeterRegistry registry, PrintStream out) throws Exception {
         if (!java.nio.file.Files.isRegularFile(dir.resolve("feeds.list"))) {
             return List.of();
         }
         Path state = java.nio.file.Files.createTempDirectory("newsflow-demo-feeds"); // each demo starts from scratch
-        try (DemoFeeds feeds = DemoFeeds.serve(dir)) {
-            IngestService.Summary s = new IngestService(IngestConfig.from(settings)).run(List.of(feeds.source(state, registry)));
+        try (DemoFeeds feeds = DemoFeeds.serve(dir);
+                IngestService ingest = new IngestService(IngestConfig.from(settings), processors, registry)) {
+            IngestService.Summary s = ingest.run(List.of(feeds.source(state, registry)));
             out.printf("newsflow demo: %d articles from the feeds in %s (served at %s) published (%d rejected to the dead-letter topic)%n",
                     s.published(), dir, feeds.base(), s.rejected());
             return s.ids();
