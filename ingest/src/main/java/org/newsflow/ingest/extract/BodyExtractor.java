@@ -100,6 +100,7 @@ final class BodyExtractor {
 
     static void clean(Element body) {
         List<Element> remove = new ArrayList<>();
+        int pageParagraphs = paragraphText(body);
         for (Element e : body.getAllElements()) {
             if (e == body) {
                 continue;
@@ -110,8 +111,12 @@ final class BodyExtractor {
                 remove.add(e);
             } else if (hidden(e)) {
                 remove.add(e);
-            } else if (Cues.boilerplate(Cues.names(e)) && !holdsTheArticle(e)) {
-                remove.add(e);
+            } else {
+                String names = Cues.names(e);
+                if (Cues.strongBoilerplate(names) && !holdsTheArticle(e)
+                        || Cues.boilerplate(names) && !holdsTheArticle(e) && paragraphText(e) < pageParagraphs / 2) {
+                    remove.add(e);
+                }
             }
         }
         for (Element e : remove) {
@@ -125,6 +130,17 @@ final class BodyExtractor {
         }
         String style = e.attr("style");
         return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).matches(".*(display:none|visibility:hidden).*");
+    }
+
+    /** Characters of text in the paragraphs under an element. */
+    private static int paragraphText(Element e) {
+        int n = 0;
+        for (Element p : e.getElementsByTag("p")) {
+            for (TextNode t : p.textNodes()) {
+                n += visibleLength(t);
+            }
+        }
+        return n;
     }
 
     private static boolean holdsTheArticle(Element e) {

@@ -1,6 +1,7 @@
 package org.newsflow.ingest.extract;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
@@ -8,55 +9,83 @@ import org.jsoup.nodes.Element;
  * What the class and id of an element say about it. Publishers name their page parts for their own CSS, and the
  * names are remarkably alike across sites: "comments", "share-bar", "related-articles", "cookie-consent",
  * "newsletter-signup" on one side; "article-body", "story-content", "entry-content", "post-text" on the other.
- * Substring cues are words that are unambiguous inside longer names; token cues are short words that are only
- * trusted as a whole class token ("ad", "nav", "tags").
+ *
+ * <p>Names are split into words at separators and camelCase humps ("RelatedLinks-list" -> "related links list"). A
+ * few cues are unambiguous anywhere in a name ("comment", "outbrain"); most must start a word ("share" matches
+ * "sharebar" but "pager" does not match "pageRow"); short ones must be a whole word ("ad", "nav", "tags").
  */
 final class Cues {
-    /** Page parts that are never the article, even inside it: removed before scoring. */
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "comment|disqus|cookie|consent|gdpr|newsletter|subscri(be|ption)|signup|sign-up|outbrain|taboola|related|recommend"
-                    + "|sharing|share-|-share|share_|_share|social|sidebar|breadcrumb|advert|sponsor|promo|popup|modal|overlay"
-                    + "|trending|popular|more-stories|read-?more|also-?read|see-?also|footer|masthead|widget|pagination|pager"
-                    + "|byline|author-?bio|author-?info|about-?the-?author|toolbar|skip-?link|screen-?reader|sr-only|visually-?hidden"
-                    + "|jump-?link|rating|reaction|poll|login|signin|print-only|tag-?list|tags-|-tags|topics|keywords|next-?article"
-                    + "|prev-?article|most-?read|newsfeed|ticker|carousel|slideshow|gallery|video-?player|inline-?video|caption"
-                    + "|credit|copyright|disclaimer|donat|paywall|meter|teaser");
-    private static final Pattern BOILERPLATE_TOKEN = Pattern.compile(
-            "ad|ads|adslot|ad-slot|ad-container|ad-wrapper|dfp|nav|navbar|navigation|menu|tags|tag|share|shares|bio|meta|hidden"
-                    + "|hide|print|aside|links|extra|footnote|subheader|header|infobox|notice|alert|banner|dateline|timestamp|date"
-                    + "|author|authors|related|native|sponsored|partner|shop|embed|cta");
+    /** Never the article, wherever they occur in a name. */
+    private static final Pattern ANYWHERE = Pattern.compile(
+            "comment|disqus|outbrain|taboola|cookie|newsletter|sidebar|breadcrumb|advert|recommend|related|social|sharing");
+    /** Never the article, at the start of a word. */
+    private static final Pattern WORD_START = Pattern.compile(
+            "(?:^|\\s)(?:share|subscri|signup|consent|gdpr|sponsor|promo|popup|modal|overlay|trending|popular|footer|masthead"
+                    + "|widget|pagination|pager|byline|toolbar|skiplink|rating|reaction|poll|login|signin|topics|keyword|carousel"
+                    + "|slideshow|gallery|caption|credit|copyright|disclaimer|donat|paywall|teaser|ticker|navbar|navigation|menu"
+                    + "|banner|timestamp|authorbio|authorinfo|jumplink|infobox|cta)");
+    private static final Set<String> WORDS = Set.of("ad", "ads", "adslot", "adunit", "dfp", "nav", "tag", "tags", "bio", "meta",
+            "hidden", "hide", "print", "aside", "links", "footnote", "header", "subheader", "notice", "alert", "dateline",
+            "date", "author", "authors", "native", "shop", "embed", "more", "extra");
+    private static final Pattern PHRASES = Pattern.compile(
+            "read ?more|also ?read|see ?also|more ?stories|most ?read|next ?article|prev(ious)? ?article|about ?the ?author"
+                    + "|screen ?reader|sr ?only|visually ?hidden|video ?player|inline ?video|skip ?link|tag ?list|you ?may ?like");
     /** Names of the article's own container. */
     private static final Pattern CONTENT = Pattern.compile(
-            "article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|story-?text|entry-?content"
-                    + "|post-?content|post-?body|post-?text|body-?text|main-?content|content-?body|rich-?text|richtext|article__body"
-                    + "|article__content|prose|text-?body|news-?body|news-?text|article-?main|single-?content");
-    private static final Pattern CONTENT_WEAK = Pattern.compile("article|story|content|entry|post|body|text|main|hentry|blog");
+            "(?:^|\\s)(?:article ?body|article ?content|article ?text|story ?body|story ?content|story ?text|entry ?content"
+                    + "|post ?content|post ?body|post ?text|body ?text|main ?content|content ?body|rich ?text|prose|text ?body"
+                    + "|news ?body|news ?text|article ?main|single ?content)(?:$|\\s)");
+    private static final Pattern CONTENT_WEAK = Pattern.compile("(?:^|\\s)(?:article|story|content|entry|post|body|text|main|hentry|blog)");
 
     private Cues() {}
 
+    /** The class and id as lower-case words: "ArticleBody-articleBody main_col" -> "article body article body main col". */
     static String names(Element e) {
-        String c = e.className();
-        String id = e.id();
-        return (c.isEmpty() ? id : id.isEmpty() ? c : c + " " + id).toLowerCase(Locale.ROOT);
+        String raw = e.className() + " " + e.id();
+        if (raw.isBlank()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(raw.length() + 8);
+        char prev = ' ';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+                    b.append(' ');
+                }
+                b.append(Character.toLowerCase(c));
+            } else if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                b.append(' ');
+            }
+            prev = c;
+        }
+        return b.toString().strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the names say the element is an article container. */
+    static boolean content(String names) {
+        return !names.isEmpty() && CONTENT.matcher(names).find();
     }
 
     /** Whether the class or id names a part of the page that is not article text. */
     static boolean boilerplate(String names) {
-        if (names.isEmpty()) {
+        if (names.isEmpty() || content(names)) {
             return false;
         }
-        if (CONTENT.matcher(names).find()) {
-            return false;
-        }
-        if (BOILERPLATE.matcher(names).find()) {
+        if (ANYWHERE.matcher(names).find() || WORD_START.matcher(names).find() || PHRASES.matcher(names).find()) {
             return true;
         }
-        for (String token : names.split("[\\s]+")) {
-            if (BOILERPLATE_TOKEN.matcher(token).matches()) {
+        for (String w : names.split(" ")) {
+            if (WORDS.contains(w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Comments and the like, removed even when they hold much text (a long comment thread outweighs an article). */
+    static boolean strongBoilerplate(String names) {
+        return !names.isEmpty() && !content(names) && ANYWHERE.matcher(names).find();
     }
 
     /** A weight for candidate containers: strongly positive for article-body names, negative for boilerplate names. */
@@ -68,12 +97,12 @@ final class Cues {
         if (names.isEmpty()) {
             return w;
         }
-        if (CONTENT.matcher(names).find()) {
+        if (content(names)) {
             w += 30;
         } else if (CONTENT_WEAK.matcher(names).find()) {
             w += 10;
         }
-        if (BOILERPLATE.matcher(names).find()) {
+        if (boilerplate(names)) {
             w -= 25;
         }
         return w;
