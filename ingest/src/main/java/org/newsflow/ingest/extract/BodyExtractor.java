@@ -35,6 +35,7 @@ final class BodyExtractor {
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
             "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "header", "address",
             "center", "hr", "body", "caption", "details", "summary", "fieldset");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "dd");
     private static final int MIN_PARAGRAPH = 25;
 
@@ -44,6 +45,7 @@ final class BodyExtractor {
         int linkText;   // of which inside links
         int ownText;    // characters of text nodes that are direct children
         double score;   // paragraph scores given to it
+        double finalScore; // weighted by names and tag, cut by link density
         boolean scored;
     }
 
@@ -63,8 +65,8 @@ final class BodyExtractor {
                 continue;
             }
             Element el = e.getKey();
-            double linkDensity = s.text == 0 ? 0 : (double) s.linkText / s.text;
-            double score = (s.score + Cues.weight(Cues.names(el), el) + tagWeight(el)) * (1 - linkDensity);
+            double score = finalScore(el, s);
+            s.finalScore = score;
             if (score > bestScore) {
                 bestScore = score;
                 best = el;
@@ -73,6 +75,8 @@ final class BodyExtractor {
         if (best == null) {
             return new Result("", "no paragraph of text found");
         }
+        best = promote(best, bestScore, stats);
+        bestScore = Math.max(bestScore, finalScore(best, stats.get(best)));
         List<Element> parts = withSiblings(best, bestScore, stats);
         StringBuilder out = new StringBuilder();
         for (Element part : parts) {
@@ -83,6 +87,63 @@ final class BodyExtractor {
             return new Result("", "no article text: the best block has " + text.length() + " characters and no sentence");
         }
         return new Result(text, null);
+    }
+
+    private static double finalScore(Element el, Stats s) {
+        if (s == null || !s.scored) {
+            return 0;
+        }
+        double linkDensity = s.text == 0 ? 0 : (double) s.linkText / s.text;
+        return (s.score + Cues.weight(Cues.names(el), el) + tagWeight(el)) * (1 - linkDensity);
+    }
+
+    /**
+     * An article cut into chunks (by ads, or by a layout grid) scores in several containers; when other strong
+     * containers (at least 35% of the best) sit within a few levels of the best one, their nearest common ancestor
+     * is the article.
+     */
+    private static Element promote(Element best, double bestScore, Map<Element, Stats> stats) {
+        Map<Element, Integer> ancestors = new IdentityHashMap<>();
+        int level = 0;
+        for (Element a = best.parent(); a != null && level < 4; a = a.parent()) {
+            ancestors.put(a, ++level);
+        }
+        Element top = best;
+        int topLevel = 0;
+        for (Map.Entry<Element, Stats> e : stats.entrySet()) {
+            Stats s = e.getValue();
+            if (!s.scored || s.finalScore < 0.35 * bestScore || e.getKey() == best) {
+                continue;
+            }
+            for (Element a = e.getKey().parent(); a != null; a = a.parent()) {
+                if (a == best) {
+                    break; // inside the best: nothing to add
+                }
+                Integer l = ancestors.get(a);
+                if (l != null) {
+                    if (l > topLevel && !isAncestorOf(e.getKey(), best)) {
+                        topLevel = l;
+                        top = a;
+                    }
+                    break;
+                }
+            }
+        }
+        if (top == best) {
+            return best;
+        }
+        Stats ts = stats.get(top);
+        double linkDensity = ts.text == 0 ? 0 : (double) ts.linkText / ts.text;
+        return linkDensity < 0.35 ? top : best;
+    }
+
+    private static boolean isAncestorOf(Element candidate, Element of) {
+        for (Element a = of.parent(); a != null; a = a.parent()) {
+            if (a == candidate) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double tagWeight(Element e) {
@@ -311,6 +372,9 @@ final class BodyExtractor {
             boolean isBlock = BLOCKS.contains(e.normalName());
             if (isBlock) {
                 breakParagraph();
+            }
+            if (HEADINGS.contains(e.normalName())) {
+                out.append(Texts.HEADING);
             }
             for (Node child : e.childNodes()) {
                 if (child instanceof TextNode t) {

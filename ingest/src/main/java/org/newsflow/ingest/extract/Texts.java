@@ -10,35 +10,37 @@ final class Texts {
 
     private Texts() {}
 
-    /** Collapses runs of spaces, trims lines, keeps a single line break inside a paragraph and one blank line between. */
+    /** Marks a paragraph that is a heading (kept even when short); a private-use character, removed by {@link #tidy}. */
+    static final char HEADING = '\uE000';
+
+    /**
+     * Collapses runs of spaces, trims lines, keeps a single line break inside a paragraph and one blank line between,
+     * and drops short label paragraphs ("Advertisement") that are not headings.
+     */
     static String tidy(String raw) {
-        String s = NORMALISER.normalise(raw).replace('\t', ' ');
-        List<String> paragraphs = new ArrayList<>();
-        StringBuilder para = new StringBuilder();
-        for (String line : s.split("\n", -1)) {
-            String l = collapse(line);
-            if (l.isEmpty()) {
-                if (para.length() > 0) {
-                    paragraphs.add(para.toString());
-                    para.setLength(0);
-                }
-                continue;
-            }
-            if (para.length() > 0) {
-                para.append('\n');
-            }
-            para.append(l);
-        }
-        if (para.length() > 0) {
-            paragraphs.add(para.toString());
-        }
-        List<String> kept = new ArrayList<>(paragraphs.size());
-        for (String p : paragraphs) {
-            if (!label(p)) {
+        List<String> kept = new ArrayList<>();
+        for (String block : raw.split("\n\\s*\n")) {
+            boolean heading = block.indexOf(HEADING) >= 0;
+            String p = paragraph(NORMALISER.normalise(heading ? block.replace(String.valueOf(HEADING), "") : block).replace('\t', ' '));
+            if (!p.isEmpty() && (heading || !label(p))) {
                 kept.add(p);
             }
         }
         return String.join("\n\n", kept);
+    }
+
+    private static String paragraph(String block) {
+        StringBuilder para = new StringBuilder(block.length());
+        for (String line : block.split("\n")) {
+            String l = collapse(line);
+            if (!l.isEmpty()) {
+                if (para.length() > 0) {
+                    para.append('\n');
+                }
+                para.append(l);
+            }
+        }
+        return para.toString();
     }
 
     /** A short line of one or two words without a sentence mark: "Advertisement", "Share", "Continue reading". */
