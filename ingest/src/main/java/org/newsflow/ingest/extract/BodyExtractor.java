@@ -354,6 +354,7 @@ final class BodyExtractor {
         private final Map<Element, Stats> stats;
         private final StringBuilder out;
         private final String title;
+        private int pre;
 
         Reader(Map<Element, Stats> stats, StringBuilder out, String title) {
             this.stats = stats;
@@ -376,9 +377,14 @@ final class BodyExtractor {
             if (HEADINGS.contains(e.normalName())) {
                 out.append(Texts.HEADING);
             }
+            boolean isPre = e.normalName().equals("pre");
+            if (isPre) {
+                pre++;
+            }
             for (Node child : e.childNodes()) {
                 if (child instanceof TextNode t) {
-                    out.append(t.getWholeText());
+                    String text = t.getWholeText();
+                    out.append(pre > 0 ? text : text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
                 } else if (child instanceof Element c) {
                     String tag = c.normalName();
                     if (tag.equals("br")) {
@@ -395,6 +401,9 @@ final class BodyExtractor {
                         block(c);
                     }
                 }
+            }
+            if (isPre) {
+                pre--;
             }
             if (isBlock) {
                 breakParagraph();

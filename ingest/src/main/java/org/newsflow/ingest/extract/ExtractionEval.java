@@ -94,6 +94,19 @@ public final class ExtractionEval {
 
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        run(Path.of(args[0]), args.length > 1 && args[1].equals("--pages"), out);
+        List<String> flags = List.of(args).subList(1, args.length);
+        run(Path.of(args[0]), flags.contains("--pages"), out);
+        if (flags.contains("--halves")) {
+            // tuning half (keys 0-7...) and held-out half (keys 8-f...), to see whether tuning on one half carries over
+            List<GoldPage> pages = load(Path.of(args[0]));
+            ArticleExtractor extractor = new ArticleExtractor();
+            for (boolean low : new boolean[] {true, false}) {
+                List<GoldPage> half = pages.stream().filter(p -> (p.key().charAt(0) < '8') == low).toList();
+                Figures f = score("newsflow", half, p -> extractor.extract(p.html(), null, p.url()).body(), null);
+                Figures b = score("plain", half, p -> plainText(p.html(), p.url()), null);
+                out.printf(Locale.ROOT, "%s half (%d pages): newsflow P %.3f R %.3f F1 %.3f; plain F1 %.3f%n", low ? "tuning" : "held-out",
+                        half.size(), f.precision(), f.recall(), f.f1(), b.f1());
+            }
+        }
     }
 }

@@ -56,7 +56,7 @@ final class MetadataReader {
             Element time = doc.selectFirst("time[datetime][itemprop~=(?i)datePublished], time[pubdate][datetime], article time[datetime], time[datetime]");
             published = time == null ? null : Dates.lenient(time.attr("datetime"));
         }
-        String author = first(jsonAuthors(articles), metaAuthor(meta), textOf(doc, "[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]"));
+        String author = first(jsonAuthors(articles), metaAuthor(meta), textOf(doc, "a[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]"));
         String language = first(languageCode(jsonLanguage(articles)), languageCode(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")),
                 languageCode(meta.get("content-language")), languageCode(meta.get("language")), languageCode(meta.get("og:locale")));
         String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"), absoluteUrl(pageUrl, meta.get("og:url")),

@@ -7,6 +7,7 @@ import org.newsflow.ingest.source.TextNormaliser;
 /** Turning extracted text into ingest's form: normalised, spaces collapsed, one blank line between paragraphs. */
 final class Texts {
     private static final TextNormaliser NORMALISER = new TextNormaliser();
+    private static final java.util.regex.Pattern DIGIT = java.util.regex.Pattern.compile("\\d");
 
     private Texts() {}
 
@@ -48,8 +49,8 @@ final class Texts {
         if (p.length() > 30) {
             return false;
         }
-        int words = p.split(" ").length;
-        return words <= 3 && !endsSentence(p) && !p.matches(".*\\d.*");
+        int words = p.split("[ \n]").length;
+        return words <= 3 && !endsSentence(p) && !DIGIT.matcher(p).find();
     }
 
     static boolean endsSentence(String s) {
