@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +36,7 @@ public final class ArticleExtractor {
         if (html == null || html.isBlank()) {
             return new Extraction(null, "", null, null, null, pageUrl, "empty page");
         }
-        return extract(Jsoup.parse(html, pageUrl == null ? "" : pageUrl), pageUrl);
+        return extract(Jsoup.parse(PageText.strip(html), pageUrl == null ? "" : pageUrl), pageUrl);
     }
 
     /**
@@ -47,10 +46,7 @@ public final class ArticleExtractor {
      */
     public Extraction extract(byte[] page, String charsetHint, String pageUrl) {
         try {
-            byte[] bytes = gunzipIfNeeded(page);
-            String charset = charsetHint == null || charsetHint.isBlank() || !Charset.isSupported(charsetHint.strip()) ? null : charsetHint.strip();
-            Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), charset, pageUrl == null ? "" : pageUrl);
-            return extract(doc, pageUrl);
+            return extract(PageText.decode(gunzipIfNeeded(page), charsetHint), pageUrl);
         } catch (IOException e) {
             return new Extraction(null, "", null, null, null, pageUrl, "unreadable page: " + e.getMessage());
         }

@@ -174,8 +174,8 @@ final class BodyExtractor {
                 remove.add(e);
             } else {
                 String names = Cues.names(e);
-                if (Cues.strongBoilerplate(names) && !holdsTheArticle(e)
-                        || Cues.boilerplate(names) && !holdsTheArticle(e) && paragraphText(e) < pageParagraphs / 2) {
+                if (Cues.boilerplate(names) && !holdsTheArticle(e)
+                        && (Cues.strongBoilerplate(names) || paragraphText(e) < pageParagraphs / 2)) {
                     remove.add(e);
                 }
             }
@@ -190,7 +190,11 @@ final class BodyExtractor {
             return true;
         }
         String style = e.attr("style");
-        return !style.isEmpty() && style.replace(" ", "").toLowerCase(java.util.Locale.ROOT).matches(".*(display:none|visibility:hidden).*");
+        if (style.isEmpty() || style.indexOf(':') < 0) {
+            return false;
+        }
+        String st = style.replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        return st.contains("display:none") || st.contains("visibility:hidden");
     }
 
     /** Characters of text in the paragraphs under an element. */

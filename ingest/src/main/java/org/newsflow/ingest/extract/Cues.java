@@ -67,9 +67,28 @@ final class Cues {
         return !names.isEmpty() && CONTENT.matcher(names).find();
     }
 
+    /** Decisions by names: pages of one site repeat the same few hundred class names. Bounded; cleared when full. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> BOILERPLATE_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Whether the class or id names a part of the page that is not article text. */
     static boolean boilerplate(String names) {
-        if (names.isEmpty() || content(names)) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        Boolean known = BOILERPLATE_CACHE.get(names);
+        if (known != null) {
+            return known;
+        }
+        boolean b = decideBoilerplate(names);
+        if (BOILERPLATE_CACHE.size() > 50_000) {
+            BOILERPLATE_CACHE.clear();
+        }
+        BOILERPLATE_CACHE.put(names, b);
+        return b;
+    }
+
+    private static boolean decideBoilerplate(String names) {
+        if (content(names)) {
             return false;
         }
         if (ANYWHERE.matcher(names).find() || WORD_START.matcher(names).find() || PHRASES.matcher(names).find()) {
