@@ -46,7 +46,11 @@ public final class ArticleExtractor {
      */
     public Extraction extract(byte[] page, String charsetHint, String pageUrl) {
         try {
-            return extract(PageText.decode(gunzipIfNeeded(page), charsetHint), pageUrl);
+            String html = PageText.decodeStripped(gunzipIfNeeded(page), charsetHint);
+            if (html.isBlank()) {
+                return new Extraction(null, "", null, null, null, pageUrl, "empty page");
+            }
+            return extract(Jsoup.parse(html, pageUrl == null ? "" : pageUrl), pageUrl);
         } catch (IOException e) {
             return new Extraction(null, "", null, null, null, pageUrl, "unreadable page: " + e.getMessage());
         }

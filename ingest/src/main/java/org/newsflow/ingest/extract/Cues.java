@@ -45,6 +45,21 @@ final class Cues {
         if (raw.isBlank()) {
             return "";
         }
+        String known = NAMES_CACHE.get(raw);
+        if (known != null) {
+            return known;
+        }
+        String names = words(raw);
+        if (NAMES_CACHE.size() > 50_000) {
+            NAMES_CACHE.clear();
+        }
+        NAMES_CACHE.put(raw, names);
+        return names;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String words(String raw) {
         StringBuilder b = new StringBuilder(raw.length() + 8);
         char prev = ' ';
         for (int i = 0; i < raw.length(); i++) {
@@ -104,7 +119,7 @@ final class Cues {
 
     /** Comments and the like, removed even when they hold much text (a long comment thread outweighs an article). */
     static boolean strongBoilerplate(String names) {
-        return !names.isEmpty() && !content(names) && ANYWHERE.matcher(names).find();
+        return boilerplate(names) && ANYWHERE.matcher(names).find();
     }
 
     /** A weight for candidate containers: strongly positive for article-body names, negative for boilerplate names. */

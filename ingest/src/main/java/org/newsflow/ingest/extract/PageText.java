@@ -64,9 +64,49 @@ final class PageText {
 
     /** The page without script (other than JSON-LD) and style contents, comments and inline SVG. */
     static String strip(String html) {
+        int[] cuts = cuts(html);
+        if (cuts.length == 0) {
+            return html;
+        }
         StringBuilder out = new StringBuilder(html.length() / 2);
-        int n = html.length();
         int copied = 0;
+        for (int k = 0; k < cuts.length; k += 2) {
+            out.append(html, copied, cuts[k]);
+            copied = cuts[k + 1];
+        }
+        return out.append(html, copied, html.length()).toString();
+    }
+
+    /**
+     * Decodes page bytes with {@link #strip} applied first, on the bytes: for every ASCII-compatible charset the
+     * markup bytes are the ASCII ones, so the cut is exact, and the decoder then only sees a third of the page.
+     */
+    static String decodeStripped(byte[] bytes, String transportCharset) {
+        boolean asciiCompatible = !(bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE || (bytes[0] & 0xff) == 0xFF))
+                && (transportCharset == null || !transportCharset.toLowerCase(Locale.ROOT).startsWith("utf-16"));
+        if (!asciiCompatible) {
+            return strip(decode(bytes, transportCharset));
+        }
+        String latin = new String(bytes, StandardCharsets.ISO_8859_1); // one char per byte: offsets are byte offsets
+        int[] cuts = cuts(latin);
+        if (cuts.length == 0) {
+            return decode(bytes, transportCharset);
+        }
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(bytes.length / 2);
+        int copied = 0;
+        for (int k = 0; k < cuts.length; k += 2) {
+            kept.write(bytes, copied, cuts[k] - copied);
+            copied = cuts[k + 1];
+        }
+        kept.write(bytes, copied, bytes.length - copied);
+        return decode(kept.toByteArray(), transportCharset);
+    }
+
+    /** Start and end offsets of the parts to cut, in pairs, in order. */
+    private static int[] cuts(String html) {
+        int[] cuts = new int[16];
+        int count = 0;
+        int n = html.length();
         int i = html.indexOf('<');
         while (i >= 0 && i < n - 3) {
             int skipTo = -1;
@@ -81,18 +121,17 @@ final class PageText {
                 skipTo = endOfElement(html, i, "</svg");
             }
             if (skipTo >= 0) {
-                out.append(html, copied, i);
-                copied = skipTo;
+                if (count + 2 > cuts.length) {
+                    cuts = java.util.Arrays.copyOf(cuts, cuts.length * 2);
+                }
+                cuts[count++] = i;
+                cuts[count++] = skipTo;
                 i = html.indexOf('<', skipTo);
             } else {
                 i = html.indexOf('<', i + 1);
             }
         }
-        if (copied == 0) {
-            return html;
-        }
-        out.append(html, copied, n);
-        return out.toString();
+        return java.util.Arrays.copyOf(cuts, count);
     }
 
     private static boolean startsWithTag(String s, int at, String name) {
