@@ -70,11 +70,45 @@ public final class ArticleExtractor {
         BodyExtractor.Result body = new BodyExtractor().extract(doc.body(), meta.title());
         String text = body.text();
         String failure = body.reason();
+        String declared = declaredBody(meta.jsonLdBody());
+        if (declared != null && preferDeclared(text, declared)) {
+            text = declared;
+            failure = null;
+        }
         if (failure == null && text.length() < MIN_BODY_CHARS) {
             failure = "no article: " + text.length() + " characters of article text (at least " + MIN_BODY_CHARS + " needed)";
         }
         return new Extraction(meta.title(), failure == null ? text : "", meta.publishedAt(), meta.author(), meta.language(),
                 meta.canonicalUrl(), failure);
+    }
+
+    /** The JSON-LD {@code articleBody} as text (publishers sometimes put HTML in it), or null when too short to matter. */
+    private static String declaredBody(String jsonLdBody) {
+        if (jsonLdBody == null || jsonLdBody.length() < MIN_BODY_CHARS) {
+            return null;
+        }
+        String text = jsonLdBody.indexOf('<') >= 0
+                ? Jsoup.parse(jsonLdBody.replaceAll("(?i)</p>|<br\\s*/?>", "\n\n")).wholeText()
+                : org.jsoup.parser.Parser.unescapeEntities(jsonLdBody, false);
+        text = Texts.tidy(text.replace("\r\n", "\n").replaceAll("\n", "\n\n"));
+        return text.length() < MIN_BODY_CHARS ? null : text;
+    }
+
+    /**
+     * The page's own JSON-LD article text is evidence, not the answer: it is often a truncated teaser, or carries
+     * captions and trailers. It replaces the text read from the page only when the page gave nothing usable (a page
+     * rendered by script, whose markup holds no article) or when what the page gave covers less than a third of it
+     * while being less than half as long (the scorer picked the wrong block).
+     */
+    private static boolean preferDeclared(String fromPage, String declared) {
+        if (fromPage.length() < MIN_BODY_CHARS) {
+            return true;
+        }
+        if (fromPage.length() * 2 >= declared.length()) {
+            return false;
+        }
+        ShingleScore.Page overlap = ShingleScore.score(declared, fromPage);
+        return !Double.isNaN(overlap.recall()) && overlap.recall() < 0.33;
     }
 
     static byte[] gunzipIfNeeded(byte[] bytes) throws IOException {

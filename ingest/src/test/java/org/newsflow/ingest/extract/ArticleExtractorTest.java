@@ -139,6 +139,20 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void jsonLdArticleBodyIsUsedWhenThePageMarkupHoldsNoArticle() {
+        String head = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Talks\", \"articleBody\": "
+                + "\"The foreign ministers met in Washington on Monday for talks on a peace treaty.\\nBoth sides accused each other of "
+                + "shelling positions along the border overnight, officials said, and the talks began late.\"}</script>";
+        Extraction e = extractor.extract(page(head, "<div id=\"app\"></div><script>render()</script>"), null);
+        assertThat(e.ok()).isTrue();
+        assertThat(e.body()).isEqualTo("The foreign ministers met in Washington on Monday for talks on a peace treaty.\n\n"
+                + "Both sides accused each other of shelling positions along the border overnight, officials said, and the talks began late.");
+        // when the markup has the article, the markup wins (JSON-LD bodies are often teasers)
+        String teaser = head.replace("The foreign ministers met", "Teaser: ministers met");
+        assertThat(extractor.extract(page(teaser, "<article>" + PARAGRAPHS + "</article>"), null).body()).startsWith("The foreign ministers of Armenia");
+    }
+
+    @Test
     void bytesAreDecodedWithTheBomTheTransportCharsetOrTheMetaCharset() {
         String html = page("<meta charset=\"windows-1252\"><title>Caf\u00e9 na\u00efve</title>",
                 "<article>" + PARAGRAPHS.replace("Monday", "lundi \u00e0 midi") + "</article>");
