@@ -66,6 +66,15 @@ public final class ArticleExtractor {
     }
 
     private Extraction extract(Document doc, String pageUrl) {
+        try {
+            return read(doc, pageUrl);
+        } catch (RuntimeException | StackOverflowError e) {
+            // a page must never stop the collector: it becomes a dead letter with the reason
+            return new Extraction(null, "", null, null, null, pageUrl, "extraction failed: " + e);
+        }
+    }
+
+    private Extraction read(Document doc, String pageUrl) {
         PageMetadata meta = metadata.read(doc, pageUrl);
         BodyExtractor.Result body = new BodyExtractor().extract(doc.body(), meta.title());
         String text = body.text();

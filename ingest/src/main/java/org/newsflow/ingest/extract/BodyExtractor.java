@@ -38,6 +38,7 @@ final class BodyExtractor {
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "dd");
     private static final int MIN_PARAGRAPH = 25;
+    private static final int MAX_DEPTH = 400;
 
     /** Per-element figures from the measuring pass. */
     private static final class Stats {
@@ -359,6 +360,7 @@ final class BodyExtractor {
         private final StringBuilder out;
         private final String title;
         private int pre;
+        private int depth;
 
         Reader(Map<Element, Stats> stats, StringBuilder out, String title) {
             this.stats = stats;
@@ -372,6 +374,11 @@ final class BodyExtractor {
 
         private void block(Element e) {
             if (skip(e)) {
+                return;
+            }
+            if (++depth > MAX_DEPTH) { // pathological nesting (unclosed tags): no deeper recursion, the text as it is
+                out.append(e.text()).append("\n\n");
+                depth--;
                 return;
             }
             boolean isBlock = BLOCKS.contains(e.normalName());
@@ -409,6 +416,7 @@ final class BodyExtractor {
             if (isPre) {
                 pre--;
             }
+            depth--;
             if (isBlock) {
                 breakParagraph();
             }

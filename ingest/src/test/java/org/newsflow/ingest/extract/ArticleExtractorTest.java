@@ -224,6 +224,27 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void deeplyNestedMarkupAndConcurrentUseAreSafe() throws Exception {
+        String nested = "<div>".repeat(5000) + PARAGRAPHS + "</div>".repeat(5000);
+        Extraction deep = extractor.extract(page("", nested), null);
+        assertThat(deep.body()).contains("The foreign ministers of Armenia");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            String expected = extractor.extract(BOILERPLATE_PAGE, null).body();
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> extractor.extract(BOILERPLATE_PAGE, null).body()));
+            }
+            for (java.util.concurrent.Future<String> r : results) {
+                assertThat(r.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void classNameCues() {
         assertThat(Cues.boilerplate("comments list")).isTrue();
         assertThat(Cues.boilerplate(Cues.names(org.jsoup.Jsoup.parse("<div class='RelatedLinks-list'></div>").selectFirst("div")))).isTrue();
