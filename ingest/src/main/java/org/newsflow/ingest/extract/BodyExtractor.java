@@ -168,10 +168,10 @@ final class BodyExtractor {
                 continue;
             }
             String tag = e.normalName();
-            if (DROP.contains(tag) && !(tag.equals("form") && e.selectFirst("p") != null && e.select("input").size() < 3)
+            if (DROP.contains(tag) && !(tag.equals("form") && paragraphText(e) >= 200) // a page wrapped in one form (ASP.NET)
                     && !(tag.equals("figure") && e.selectFirst("p, blockquote") != null && e.selectFirst("img, video, iframe, picture") == null)) {
                 remove.add(e);
-            } else if (hidden(e)) {
+            } else if (hidden(e) && paragraphText(e) < pageParagraphs / 2) { // not an article that a script reveals
                 remove.add(e);
             } else {
                 String names = Cues.names(e);

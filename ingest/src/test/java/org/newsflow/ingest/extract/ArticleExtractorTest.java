@@ -112,6 +112,16 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aPageWrappedInOneFormOrAnArticleHiddenUntilAScriptShowsItIsStillRead() {
+        String aspNet = "<form id=\"aspnetForm\"><input type=hidden name=a><input type=hidden name=b><input type=text name=q>"
+                + "<div class=\"content\">" + PARAGRAPHS + "</div></form>";
+        assertThat(extractor.extract(page("", aspNet), null).body()).startsWith("The foreign ministers of Armenia");
+        String hidden = "<div class=\"story\" style=\"display: none\">" + PARAGRAPHS + "</div><div style=\"display:none\"><p>A hidden "
+                + "teaser paragraph that nobody sees on the page, and should not be read.</p></div>";
+        assertThat(extractor.extract(page("", hidden), null).body()).startsWith("The foreign ministers of Armenia").doesNotContain("teaser");
+    }
+
+    @Test
     void aTimeElementAndTheH1WhenThePageDeclaresNothing() {
         String body = "<h1>Plain headline</h1><p class=\"date\"><time datetime=\"2022-11-07\">7 Nov</time></p><div>" + PARAGRAPHS + "</div>";
         Extraction e = extractor.extract(page("<title>Plain headline - Site</title>", body), null);

@@ -39,13 +39,14 @@ public final class SourcesBench {
         Throughput.Job plainJob = i -> ExtractionEval.plainText(pages.get(i), null).isEmpty() ? 0 : 1;
         Throughput.Job ourJob = i -> extractor.extract(pages.get(i), null, null).ok() ? 1 : 0;
         // warm-up: the JIT compiles jsoup's tokenizer and the extractor before anything is timed
-        Throughput.run("warm-up plain", pages.size(), 1, 2, Math.min(5, seconds), plainJob);
-        Throughput.run("warm-up extract", pages.size(), 1, 2, Math.min(5, seconds), ourJob);
+        // (whole passes, not seconds: on a busy machine a few wall seconds are too little CPU time for the JIT)
+        Throughput.run("warm-up plain", pages.size(), 1, 10, 1, plainJob);
+        Throughput.run("warm-up extract", pages.size(), 1, 10, 1, ourJob);
         Throughput.Result bestPlain = null;
         Throughput.Result bestOurs = null;
         for (int r = 0; r < rounds; r++) {
-            Throughput.Result plain = Throughput.run("plain", pages.size(), 1, 1, seconds, plainJob);
-            Throughput.Result ours = Throughput.run("extract", pages.size(), 1, 1, seconds, ourJob);
+            Throughput.Result plain = Throughput.run("plain", pages.size(), 1, 3, seconds, plainJob);
+            Throughput.Result ours = Throughput.run("extract", pages.size(), 1, 3, seconds, ourJob);
             out.printf(Locale.ROOT, "[bench sources] round %d: plain %.0f pages/CPU-s (%.0f pages/s), newsflow extractor %.0f pages/CPU-s (%.0f pages/s)%n",
                     r + 1, plain.articlesPerCpuSecond(), plain.articlesPerSecond(), ours.articlesPerCpuSecond(), ours.articlesPerSecond());
             bestPlain = bestPlain == null || plain.articlesPerCpuSecond() > bestPlain.articlesPerCpuSecond() ? plain : bestPlain;
