@@ -163,27 +163,35 @@ final class BodyExtractor {
     static void clean(Element body) {
         List<Element> remove = new ArrayList<>();
         int pageParagraphs = paragraphText(body);
-        for (Element e : body.getAllElements()) {
-            if (e == body) {
-                continue;
-            }
-            String tag = e.normalName();
-            if (DROP.contains(tag) && !(tag.equals("form") && paragraphText(e) >= 200) // a page wrapped in one form (ASP.NET)
-                    && !(tag.equals("figure") && e.selectFirst("p, blockquote") != null && e.selectFirst("img, video, iframe, picture") == null)) {
-                remove.add(e);
-            } else if (hidden(e) && paragraphText(e) < pageParagraphs / 2) { // not an article that a script reveals
+        java.util.ArrayDeque<Element> todo = new java.util.ArrayDeque<>(body.children());
+        while (!todo.isEmpty()) { // not into what is removed already
+            Element e = todo.pop();
+            if (dropped(e, pageParagraphs)) {
                 remove.add(e);
             } else {
-                String names = Cues.names(e);
-                if (Cues.boilerplate(names) && !holdsTheArticle(e)
-                        && (Cues.strongBoilerplate(names) || paragraphText(e) < pageParagraphs / 2)) {
-                    remove.add(e);
-                }
+                todo.addAll(e.children());
             }
         }
         for (Element e : remove) {
             e.remove();
         }
+    }
+
+    private static boolean dropped(Element e, int pageParagraphs) {
+        String tag = e.normalName();
+        if (DROP.contains(tag)) {
+            return !(tag.equals("form") && paragraphText(e) >= 200) // a page wrapped in one form (ASP.NET)
+                    && !(tag.equals("figure") && e.selectFirst("p, blockquote") != null && e.selectFirst("img, video, iframe, picture") == null);
+        }
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (hidden(e)) {
+            return paragraphText(e) < pageParagraphs / 2; // not an article that a script reveals
+        }
+        String names = Cues.names(e);
+        return Cues.boilerplate(names) && !holdsTheArticle(e)
+                && (Cues.strongBoilerplate(names) || paragraphText(e) < pageParagraphs / 2);
     }
 
     private static boolean hidden(Element e) {
