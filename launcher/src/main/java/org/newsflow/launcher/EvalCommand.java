@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsflow.enrich.eval.CountryEval;
 import org.newsflow.enrich.eval.EventEval;
+import org.newsflow.ingest.extract.ExtractionEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Accuracy against public gold data: the figures in docs/countries.md and docs/events.md come from here. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure accuracy against gold data.",
-        subcommands = {EvalCommand.Countries.class, EvalCommand.Events.class})
+        subcommands = {EvalCommand.Countries.class, EvalCommand.Events.class, EvalCommand.Extraction.class})
 final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -53,6 +54,23 @@ final class EvalCommand implements Runnable {
         @Override
         public Integer call() {
             EventEval.run(gold, out());
+            return 0;
+        }
+    }
+
+    @Command(name = "extraction", mixinStandardHelpOptions = true,
+            description = "Article-body extraction on news pages (benchmark layout: ground-truth.json + html/KEY.html.gz): precision, recall "
+                    + "and F1 over 4-token shingles, with the plain baseline (all visible text, jsoup) in the same run. See docs/extraction.md.")
+    static final class Extraction implements Callable<Integer> {
+        @Option(names = "--gold", required = true, paramLabel = "DIR", description = "e.g. ../shared/eval/article-extraction")
+        Path gold;
+
+        @Option(names = "--pages", description = "also print every page's precision, recall and F1")
+        boolean pages;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            ExtractionEval.run(gold, pages, out());
             return 0;
         }
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             TagCommand.class,
+            ExtractCommand.class,
             ServiceCommands.Ingest.class,
             ServiceCommands.Enrich.class,
             ServiceCommands.Sink.class,

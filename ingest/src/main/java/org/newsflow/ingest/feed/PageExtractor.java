@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Page HTML + its URL -> the article on it, or why there is none. The feed and page sources depend on this
  * interface only; the real extractor (the {@code extract} package) is adapted to it where the service is assembled,
- * and {@link BasicPageExtractor} stands in until then.
+ * in {@link Extractors}.
  */
 @FunctionalInterface
 public interface PageExtractor {

@@ -128,7 +128,7 @@ class FeedKafkaTest {
     private Running start(IngestConfig ingest, FeedConfig config, FixtureServer server) throws Exception {
         IngestService service = new IngestService(ingest);
         FeedSource source = new FeedSource(List.of(new FeedSubscription(server.uri("/feed"), "kafka-times", null)), config,
-                FeedTesting.fetcher(), new BasicPageExtractor(), new SimpleMeterRegistry(), DeliveryBarrier.NONE);
+                FeedTesting.fetcher(), Extractors.standard(), new SimpleMeterRegistry(), DeliveryBarrier.NONE);
         CompletableFuture<IngestService.Summary> done = CompletableFuture.supplyAsync(() -> {
             try {
                 return service.run(List.of(source));

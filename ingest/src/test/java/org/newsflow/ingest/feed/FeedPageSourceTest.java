@@ -35,7 +35,7 @@ class FeedPageSourceTest {
     private List<SourceItem> ingest(String... paths) throws Exception {
         Fetcher fetcher = new Fetcher(FetchConfig.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
                 .withHostInterval(Duration.ZERO).withCaps(100_000, 200_000));
-        Pages pages = new Pages(fetcher, new BasicPageExtractor(), new FeedMetrics(new SimpleMeterRegistry()), 200_000);
+        Pages pages = new Pages(fetcher, Extractors.standard(), new FeedMetrics(new SimpleMeterRegistry()), 200_000);
         List<SourceItem> out = new ArrayList<>();
         new PageSource(Arrays.stream(paths).map(server::uri).toList(), pages, 3, Duration.ofMillis(10)).run(out::add, () -> false);
         return out;

@@ -65,7 +65,7 @@ class FeedSourceTest {
         assertThat(a.origin()).isEqualTo(b + "/feed.xml");
         assertThat(server.requests("/page-a")).as("full content needs no page").isEmpty();
         var page = run.articles().get(1).article();
-        assertThat(page.body()).isEqualTo(FeedTesting.LONG_PARAGRAPH + "\nA second paragraph.");
+        assertThat(page.body()).isEqualTo(FeedTesting.LONG_PARAGRAPH + "\n\nA second paragraph.");
         assertThat(page.publishedAt()).as("the feed's date when the page has none").isNotNull();
         assertThat(run.articles().get(2).article().body()).as("page 404: the feed's summary").isEqualTo("Summary of D, whose page is missing.");
         assertThat(run.rejected()).singleElement().satisfies(r -> {

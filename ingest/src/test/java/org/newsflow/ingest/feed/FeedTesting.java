@@ -63,7 +63,7 @@ final class FeedTesting {
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
         FeedSource source(List<FeedSubscription> feeds, FeedConfig config) throws Exception {
-            return new FeedSource(feeds, config, fetcher(), new BasicPageExtractor(), registry, DeliveryBarrier.NONE);
+            return new FeedSource(feeds, config, fetcher(), Extractors.standard(), registry, DeliveryBarrier.NONE);
         }
 
         List<SourceItem> articles() {
