@@ -8,7 +8,10 @@ import org.newsflow.launcher.bench.SourcesBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code newsflow bench sources}: article extraction pages/s per core against the plain jsoup baseline (docs/extraction.md). */
+/**
+ * {@code newsflow bench sources}: article extraction pages/s per core against the plain jsoup baseline
+ * (docs/extraction.md), and feed items parsed per CPU-second (docs/sources.md).
+ */
 @Command(name = "sources", mixinStandardHelpOptions = true,
         description = "Article extraction speed on saved news pages: pages/s and pages per CPU-second, newsflow's extractor vs the plain "
                 + "baseline (jsoup parse + all visible text) in the same run; --with-enrichment also measures enrichment for the 50x check.")
@@ -32,6 +35,10 @@ final class SourcesBenchCommand implements Callable<Integer> {
         SourcesBench.Figures f = SourcesBench.run(pages, seconds, rounds, withEnrichment, out);
         out.println();
         out.print(SourcesBench.markdown(f));
+        // Feed parsing (Rome + item normalisation) on generated RSS, the other half of the collector's own work.
+        org.newsflow.ingest.feed.FeedBench.Result feeds = org.newsflow.ingest.feed.FeedBench.parseItems(5_000);
+        out.printf("%nfeed items: %d parsed in %.2f s wall, %.2f s CPU: %.0f items/s, %.0f items per CPU-second%n",
+                feeds.items(), feeds.nanos() / 1e9, feeds.cpuNanos() / 1e9, feeds.itemsPerSecond(), feeds.itemsPerCpuSecond());
         return 0;
     }
 }
