@@ -98,6 +98,15 @@ final class ServiceCommands {
                 System.err.println("newsflow ingest: nothing to ingest: give FILE_OR_DIR_OR_URL..., --feeds, --feed or --serve");
                 return 2;
             }
+            if (!serving.on()) {
+                // One-shot: fail fast, before the near-duplicate index reads the raw topic back (which waits for a broker).
+                try (org.newsflow.ingest.publish.BrokerCheck check = new org.newsflow.ingest.publish.BrokerCheck(config)) {
+                    check.require();
+                } catch (BrokerUnavailableException e) {
+                    System.err.println("newsflow ingest: " + e.getMessage());
+                    return 1;
+                }
+            }
             // One registry for the service, its sources and processors; the ingest server serves it at /metrics.
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             IngestService service = new IngestService(config, processors(config), registry);
