@@ -24,7 +24,7 @@ import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.Sentence;
 import org.newsflow.enrich.nlp.Token;
 import org.newsflow.enrich.people.Leaders;
-import org.newsflow.enrich.people.PeopleTagger;
+import org.newsflow.enrich.people.KnownLeaders;
 import org.newsflow.enrich.people.ActorMention;
 import org.newsflow.enrich.people.PeopleResult;
 
@@ -40,29 +40,18 @@ import org.newsflow.enrich.people.PeopleResult;
  * Thread-safe: no mutable state is shared between calls.
  */
 public final class EventTagger {
-    private static volatile EventTagger shared;
-
     private final EventLexicon lex;
     private final Function<List<Token>, DepGraph> parser;
+    private final KnownLeaders leaders;
 
-    public EventTagger(EventLexicon lexicon, Function<List<Token>, DepGraph> parser) {
+    /**
+     * @param parser the dependency parser of a sentence's tokens (the factory's {@link SentenceParser})
+     * @param leaders well-known office holders, for a PERSON the people tagger did not output
+     */
+    public EventTagger(EventLexicon lexicon, Function<List<Token>, DepGraph> parser, KnownLeaders leaders) {
         this.lex = Objects.requireNonNull(lexicon);
         this.parser = Objects.requireNonNull(parser);
-    }
-
-    /** The lexicon shipped in the jar and the shared dependency parser, loaded once per process. */
-    public static EventTagger loadDefault() {
-        EventTagger t = shared;
-        if (t == null) {
-            synchronized (EventTagger.class) {
-                t = shared;
-                if (t == null) {
-                    SentenceParser p = SentenceParser.shared();
-                    shared = t = new EventTagger(EventLexicon.loadDefault(), p::parse);
-                }
-            }
-        }
-        return t;
+        this.leaders = Objects.requireNonNull(leaders);
     }
 
     public EventLexicon lexicon() {
@@ -1108,8 +1097,8 @@ public final class EventTagger {
             return List.of(new Actor(owner, phraseText, ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : "UNNAMED", sector));
         }
         if (ht.ner().equals("PERSON")) {
-            // a PERSON the people tagger did not output: the same leaders list, through the people tagger
-            Leaders.Leader known = PeopleTagger.loadDefault().leader(personName(toks, h));
+            // a PERSON the people tagger did not output: the same leaders list the people tagger reads
+            Leaders.Leader known = leaders.leader(personName(toks, h));
             if (known != null) {
                 return List.of(new Actor(known.country(), phraseText, "PERSON", sector != null ? sector : known.sector()));
             }

@@ -39,8 +39,6 @@ import org.newsflow.enrich.nlp.Token;
  * Thread-safe: all state is per call.
  */
 public final class CountryTagger {
-    private static volatile CountryTagger defaultInstance;
-
     /** Cities at least this populous are accepted without CoreNLP calling them LOCATION. */
     static final long MAJOR_CITY = 100_000;
     /** A town name found in only one country is accepted without LOCATION from this population on. */
@@ -56,20 +54,6 @@ public final class CountryTagger {
 
     public CountryTagger(Gazetteer gazetteer) {
         this.gaz = gazetteer;
-    }
-
-    /** The tagger over the classpath gazetteer, loaded once. */
-    public static CountryTagger loadDefault() {
-        CountryTagger t = defaultInstance;
-        if (t == null) {
-            synchronized (CountryTagger.class) {
-                t = defaultInstance;
-                if (t == null) {
-                    defaultInstance = t = new CountryTagger(Gazetteer.loadDefault());
-                }
-            }
-        }
-        return t;
     }
 
     public Gazetteer gazetteer() {

@@ -12,7 +12,6 @@ import org.newsflow.contract.Mention;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
 import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.CountryTagger;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -23,37 +22,15 @@ import org.newsflow.enrich.nlp.Token;
  * part-of-speech tags, the title/organization/media lexicons in {@code /people/} and the country tagger's
  * mentions. Rules are described in docs/people.md.
  *
- * <p>Immutable after {@link #loadDefault()}: {@link #tag} is thread-safe and keeps all its state per call.
+ * <p>Immutable: {@link #tag} is thread-safe and keeps all its state per call.
  */
 public final class PeopleTagger {
-    private static volatile PeopleTagger defaultTagger;
-
     private final Lexicon lx;
-    private final Leaders leaders;
-    private final Set<String> keyStrip;
+    private final KnownLeaders leaders;
 
-    private PeopleTagger(Lexicon lx, Leaders leaders) {
-        this.lx = lx;
+    public PeopleTagger(Lexicon lexicon, KnownLeaders leaders) {
+        this.lx = lexicon;
         this.leaders = leaders;
-        Set<String> strip = new HashSet<>(lx.honorifics);
-        strip.addAll(lx.titleWords);
-        strip.addAll(lx.modifiers.keySet());
-        strip.addAll(Set.of("the", "of"));
-        this.keyStrip = Set.copyOf(strip);
-    }
-
-    /** The tagger with the lexicons shipped on the classpath, loaded once per process. */
-    public static PeopleTagger loadDefault() {
-        PeopleTagger t = defaultTagger;
-        if (t == null) {
-            synchronized (PeopleTagger.class) {
-                t = defaultTagger;
-                if (t == null) {
-                    defaultTagger = t = new PeopleTagger(Lexicon.load(), Leaders.load());
-                }
-            }
-        }
-        return t;
     }
 
     /**
@@ -83,7 +60,7 @@ public final class PeopleTagger {
      * single spaces, leading honorifics, titles and title modifiers stripped ("President Ilham Alíyev" -> "ilham aliyev").
      */
     public String personKey(String name) {
-        return Names.personKey(name, keyStrip);
+        return leaders.personKey(name);
     }
 
     /**
@@ -92,75 +69,7 @@ public final class PeopleTagger {
      * person name the tagger did not output.
      */
     public Leaders.Leader leader(String name) {
-        return name == null ? null : leaders.find(personKey(name));
-    }
-
-    /** Countries and people of one article, tagged together ({@link #tagWithCountries}). */
-    public record Tagged(GeoResult geo, PeopleResult people) {}
-
-    /**
-     * Tags countries, then people, and when a person's name was resolved as a city or town ("President Obama":
-     * Obama is also a town in Japan; "Bush" one in Egypt), tags countries again with those name tokens marked as
-     * person tokens so the town goes, and people again over the corrected places. The second pass runs only in
-     * that case.
-     */
-    public Tagged tagWithCountries(AnalyzedText text, CountryTagger countries, TextMask mask) {
-        return tagWithCountries(text, countries, mask, Set.of());
-    }
-
-    /** As above, with the countries the headline names (for the focus flags, see {@link CountryTagger#headlineCountries}). */
-    public Tagged tagWithCountries(AnalyzedText text, CountryTagger countries, TextMask mask, Set<String> headline) {
-        GeoResult geo = countries.tag(text, mask, null, headline);
-        PeopleResult people = tag(text, geo, mask);
-        boolean[] personTokens = nameTokens(text, people);
-        boolean clash = false;
-        for (GeoMention g : geo.mentions()) {
-            if ("CITY".equals(g.kind())) {
-                for (int i = g.firstToken(); i <= g.lastToken() && !clash; i++) {
-                    clash = personTokens[i];
-                }
-            }
-        }
-        if (!clash) {
-            return new Tagged(geo, people);
-        }
-        geo = countries.tag(text, mask, personTokens, headline);
-        return new Tagged(geo, tag(text, geo, mask));
-    }
-
-    /**
-     * Per token, whether it is part of a person's name: inside the NAME evidence of a person (titles not
-     * included), or a capitalised token equal to the surname of a person with a full name or a title elsewhere in
-     * the article (CoreNLP now and then calls a later "Obama" a LOCATION).
-     */
-    private static boolean[] nameTokens(AnalyzedText text, PeopleResult people) {
-        List<Token> toks = text.tokens();
-        boolean[] out = new boolean[toks.size()];
-        Set<String> surnames = new HashSet<>();
-        for (PersonTag p : people.people()) {
-            List<String> w = Names.words(p.name());
-            if (w.size() >= 2 || !p.titles().isEmpty()) {
-                // only a real name spreads to other mentions: a lone untitled "Lansing" may be the CRF's mistake
-                surnames.add(w.get(w.size() - 1));
-            }
-            for (Mention m : p.evidence()) {
-                if (!"NAME".equals(m.kind())) {
-                    continue;
-                }
-                for (int i = 0; i < toks.size(); i++) {
-                    if (toks.get(i).begin() >= m.begin() && toks.get(i).end() <= m.end()) {
-                        out[i] = true;
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < toks.size(); i++) {
-            String t = toks.get(i).text();
-            if (!out[i] && !t.isEmpty() && Character.isUpperCase(t.charAt(0)) && surnames.contains(Names.fold(t))) {
-                out[i] = true;
-            }
-        }
-        return out;
+        return leaders.leader(name);
     }
 
     public PeopleResult tag(AnalyzedText text, GeoResult geo, TextMask mask) {
