@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.newsflow.contract.CountryTag;
 import org.newsflow.enrich.EnrichFactory;
 import org.newsflow.enrich.geo.Gazetteer;
@@ -273,9 +272,7 @@ public final class CountryEval {
 
     static List<Article> parse(Path xml, Gazetteer gaz, int limit) {
         try (InputStream in = Files.newInputStream(xml)) {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setExpandEntityReferences(false);
-            Document doc = f.newDocumentBuilder().parse(in);
+            Document doc = SafeXml.documentBuilder().parse(in);
             NodeList arts = doc.getElementsByTagName("article");
             List<Article> out = new ArrayList<>();
             Map<String, String> codes = new HashMap<>();
