@@ -23,6 +23,7 @@ import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.Sentence;
 import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
 import org.newsflow.enrich.people.Leaders;
 import org.newsflow.enrich.people.KnownLeaders;
 import org.newsflow.enrich.people.ActorMention;
@@ -40,6 +41,10 @@ import org.newsflow.enrich.people.PeopleResult;
  * Thread-safe: no mutable state is shared between calls.
  */
 public final class EventTagger {
+    private static final Set<String> PRONOUNS = WordList.load("/events/pronouns.txt");
+    private static final Set<String> THIRD_PARTY_NOUNS = WordList.load("/events/third_party_nouns.txt");
+    private static final Set<String> THIRD_PARTY_VERBS = WordList.load("/events/third_party_verbs.txt");
+
     private final EventLexicon lex;
     private final Function<List<Token>, DepGraph> parser;
     private final KnownLeaders leaders;
@@ -780,14 +785,14 @@ public final class EventTagger {
             }
             for (int sc : scope) {
                 for (int d : g.children(sc)) {
-                    if ((g.is(d, "obl") || g.is(d, "nmod")) && lemma(toks.get(d)).matches("aegis|auspices|mediation|sponsorship")) {
+                    if ((g.is(d, "obl") || g.is(d, "nmod")) && THIRD_PARTY_NOUNS.contains(lemma(toks.get(d)))) {
                         for (int e : g.children(d)) {
                             if (g.is(e, "nmod") && hasCase(g, toks, e, "of")) {
                                 c.third.addAll(resolveConj(doc, s, g, e));
                             }
                         }
                     }
-                    if (g.is(d, "acl") && lemma(toks.get(d)).matches("host|broker|mediate|sponsor")) {
+                    if (g.is(d, "acl") && THIRD_PARTY_VERBS.contains(lemma(toks.get(d)))) {
                         for (int a : agentsOf(g, toks, d)) {
                             c.third.addAll(resolveConj(doc, s, g, a));
                         }
@@ -965,7 +970,7 @@ public final class EventTagger {
         }
         if (pos.equals("PRP") || pos.equals("PRP$")) {
             String w = ht.text().toLowerCase(Locale.ROOT);
-            if (w.matches("it|its|they|them|their|he|him|his|she|her")) {
+            if (PRONOUNS.contains(w)) {
                 int x = g.head(h);
                 for (int steps = 0; x >= 0 && steps < 4; steps++) {
                     int p = g.head(x);
@@ -1355,8 +1360,8 @@ public final class EventTagger {
         }
     }
 
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "along", "into", "over", "around");
-    private static final Set<String> MOTION = Set.of("go", "travel", "come", "fly", "head", "arrive", "return");
+    private static final Set<String> LOCATIVE = WordList.load("/events/locatives.txt");
+    private static final Set<String> MOTION = WordList.load("/events/motion_verbs.txt");
 
     private void fillLocation(Doc doc, Sentence s, DepGraph g, Cand c) {
         List<Token> toks = s.tokens();

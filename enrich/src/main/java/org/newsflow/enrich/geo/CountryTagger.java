@@ -19,6 +19,7 @@ import org.newsflow.enrich.geo.Gazetteer.Node;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.EntityMention;
 import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
 
 /**
  * Tags the countries an article concerns, from country names and variants, demonyms, capitals and cities, regions,
@@ -47,8 +48,7 @@ public final class CountryTagger {
     /** Towns at least this populous are accepted without LOCATION when the article already concerns their country. */
     static final long SUPPORTED_TOWN = Long.getLong("newsflow.geo.supportedTown", 5_000);
     /** State abbreviations that are also words or titles: only after "City,". */
-    private static final Set<String> AMBIGUOUS_ABBR = Set.of("Miss.", "Ind.", "Ill.", "Mass.", "La.", "Pa.", "Mo.", "Del.",
-            "Wash.", "Cal.", "Me.", "Man.", "Ore.", "Col.", "Ala.", "Md.", "Va.");
+    private static final Set<String> AMBIGUOUS_ABBR = WordList.load("/gazetteer/ambiguous_abbreviations.txt");
 
     private final Gazetteer gaz;
 
@@ -308,12 +308,9 @@ public final class CountryTagger {
         return d + 1 >= pieces.size() || pieces.get(d + 1).sentence() != pieces.get(d).sentence();
     }
 
-    private static final Set<String> COUNTY_WORDS = Set.of("County", "Co.", "Parish", "Borough", "Township");
+    private static final Set<String> COUNTY_WORDS = WordList.load("/gazetteer/county_words.txt");
     /** The 32 traditional counties of Ireland (a closed list): "County Cork" yes, "County Road 3" no. */
-    private static final Set<String> IRISH_COUNTIES = Set.of("Antrim", "Armagh", "Carlow", "Cavan", "Clare", "Cork",
-            "Derry", "Londonderry", "Donegal", "Down", "Dublin", "Fermanagh", "Galway", "Kerry", "Kildare", "Kilkenny",
-            "Laois", "Leitrim", "Limerick", "Longford", "Louth", "Mayo", "Meath", "Monaghan", "Offaly", "Roscommon",
-            "Sligo", "Tipperary", "Tyrone", "Waterford", "Westmeath", "Wexford", "Wicklow");
+    private static final Set<String> IRISH_COUNTIES = WordList.load("/gazetteer/irish_counties.txt");
 
     /** "Licking County", "Prince William County", "Rapides Parish", "County Cork": 1-3 capitalised words and the unit. */
     private static List<Match> counties(List<Piece> pieces) {
@@ -916,10 +913,8 @@ public final class CountryTagger {
     }
 
     /** prepositions that a person's name does not follow: "in Obama", "near Bush" are places */
-    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "near", "outside", "downtown");
-    private static final Set<String> LOCATIVES = Set.of("in", "at", "near", "from", "outside", "around", "into", "to",
-            "across", "toward", "towards", "through", "between", "downtown", "suburban", "northern", "southern", "eastern",
-            "western", "central");
+    private static final Set<String> PLACE_PREPOSITIONS = WordList.load("/gazetteer/place_prepositions.txt");
+    private static final Set<String> LOCATIVES = WordList.load("/gazetteer/locatives.txt");
 
     /** "in Pataskala", "near Ozark": a locative word right before the name. */
     private static boolean afterLocative(Match x, List<Token> tokens) {
@@ -1102,9 +1097,7 @@ public final class CountryTagger {
     /** Local evidence (see {@link #unknownLocalPlaces}) needed for a PLACE in an article naming no other country. */
     static final double LOCAL_PLACE_MIN = Double.parseDouble(System.getProperty("newsflow.geo.localPlaceMin", "1.0"));
 
-    private static final Set<String> GENERIC_LOCATIONS = Set.of("West", "East", "North", "South", "Midwest", "Earth",
-            "Europe", "Asia", "Africa", "Middle East", "Caucasus", "Balkans", "Pacific", "Atlantic", "Northeast",
-            "Southeast", "Northwest", "Southwest", "Gulf", "Mediterranean", "Arctic", "Antarctica", "Scandinavia");
+    private static final Set<String> GENERIC_LOCATIONS = WordList.load("/gazetteer/generic_locations.txt");
 
     // ------------------------------------------------------------------ output
 

@@ -16,6 +16,7 @@ import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
 
 /**
  * People, organizations and unnamed actors of one article, from CoreNLP's coarse PERSON/ORGANIZATION spans,
@@ -88,16 +89,11 @@ public final class PeopleTagger {
         private static final int PERSON = 4;
         private static final int ROLE = 5;
         private static final String BLOCK = "\u0000";
-        private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "this", "these", "those", "its", "their",
-                "his", "her", "our", "both", "two", "three", "several", "some", "many", "other");
-        private static final Set<String> CONNECTORS = Set.of("of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "al", "&");
-        private static final Set<String> CALENDAR = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-                "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                "sep", "sept", "oct", "nov", "dec");
-        private static final Set<String> STREET = Set.of("st", "street", "ave", "avenue", "blvd", "boulevard", "road", "rd",
-                "lane", "ln", "drive", "dr", "highway", "hwy", "square", "plaza");
-        private static final Set<String> PORTFOLIO_TITLES = Set.of("secretary", "minister", "ministers", "secretaries");
+        private static final Set<String> DETERMINERS = WordList.load("/people/determiners.txt");
+        private static final Set<String> CONNECTORS = WordList.load("/people/connectors.txt");
+        private static final Set<String> CALENDAR = WordList.load("/people/calendar.txt");
+        private static final Set<String> STREET = WordList.load("/people/street_suffixes.txt");
+        private static final Set<String> PORTFOLIO_TITLES = WordList.load("/people/portfolio_titles.txt");
         private static final Set<String> ACTOR_GEO_KINDS = Set.of("NAME", "DEMONYM", "CAPITAL", "INSTITUTION");
 
         private final Lexicon lx;
