@@ -12,6 +12,7 @@ import org.newsflow.enrich.events.SentenceParser;
 import org.newsflow.enrich.geo.CountryAnnotator;
 import org.newsflow.enrich.geo.CountryTagger;
 import org.newsflow.enrich.geo.Gazetteer;
+import org.newsflow.enrich.geo.GeoConfig;
 import org.newsflow.enrich.geo.HeadlineCountriesAnnotator;
 import org.newsflow.enrich.nlp.CoreNlpAnnotator;
 import org.newsflow.enrich.nlp.LanguageDetector;
@@ -44,7 +45,7 @@ public final class EnrichFactory {
     private final Memo<LanguageDetector> languages = new Memo<>(LanguageDetector::new);
     private final Memo<Boilerplate> boilerplate = new Memo<>(Boilerplate::loadDefault);
     private final Memo<Gazetteer> gazetteer = new Memo<>(() -> Gazetteer.load(minPopulation));
-    private final Memo<CountryTagger> countryTagger = new Memo<>(() -> new CountryTagger(gazetteer()));
+    private final Memo<CountryTagger> countryTagger = new Memo<>(() -> new CountryTagger(gazetteer(), GeoConfig.fromSystemProperties()));
     private final Memo<Lexicon> peopleLexicon = new Memo<>(Lexicon::load);
     private final Memo<KnownLeaders> leaders = new Memo<>(() -> new KnownLeaders(Leaders.load(), peopleLexicon()));
     private final Memo<PeopleTagger> peopleTagger = new Memo<>(() -> new PeopleTagger(peopleLexicon(), knownLeaders()));

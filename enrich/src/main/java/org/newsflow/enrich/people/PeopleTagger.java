@@ -1,6 +1,7 @@
 package org.newsflow.enrich.people;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,12 +83,6 @@ public final class PeopleTagger {
 
     /** All the state of one call. */
     private static final class Run {
-        private static final int FREE = 0;
-        private static final int MEDIA = 1;
-        private static final int ORG = 2;
-        private static final int TITLE = 3;
-        private static final int PERSON = 4;
-        private static final int ROLE = 5;
         private static final String BLOCK = "\u0000";
         private static final Set<String> DETERMINERS = WordList.load("/people/determiners.txt");
         private static final Set<String> CONNECTORS = WordList.load("/people/connectors.txt");
@@ -103,7 +98,7 @@ public final class PeopleTagger {
         private final int n;
         private final String[] low;
         private final boolean[] masked;
-        private final int[] owner;
+        private final Owner[] owner;
         private final GeoMention[] geoAt;
 
         /** Word view: each token split into folded words; punctuation tokens become a BLOCK word, hyphens vanish. */
@@ -126,7 +121,8 @@ public final class PeopleTagger {
             this.n = toks.size();
             low = new String[n];
             masked = new boolean[n];
-            owner = new int[n];
+            owner = new Owner[n];
+            Arrays.fill(owner, Owner.FREE);
             geoAt = new GeoMention[n];
             firstWordOf = new int[n];
             orgAt = new OrgMention[n];
@@ -205,7 +201,7 @@ public final class PeopleTagger {
         }
 
         private boolean free(int i) {
-            return i >= 0 && i < n && !masked[i] && owner[i] == FREE;
+            return i >= 0 && i < n && !masked[i] && owner[i] == Owner.FREE;
         }
 
         private boolean isCapContent(int i) {
@@ -327,7 +323,7 @@ public final class PeopleTagger {
                     continue;
                 }
                 if (lx.mediaAcronyms.contains(tok(ti).text())) {
-                    owner[ti] = MEDIA;
+                    owner[ti] = Owner.MEDIA;
                     continue;
                 }
                 Lexicon.Phrases.Entry<String> e = matchAt(lx.media, w, false);
@@ -335,7 +331,7 @@ public final class PeopleTagger {
                     int last = lastTokOf(w, e.words().size());
                     if (capitalisedPhrase(ti, last) && allTokensFree(ti, last)) {
                         for (int i = ti; i <= last; i++) {
-                            owner[i] = MEDIA;
+                            owner[i] = Owner.MEDIA;
                         }
                     }
                 }
@@ -360,7 +356,7 @@ public final class PeopleTagger {
 
         private void addOrg(OrgMention m) {
             for (int i = m.first; i <= m.last; i++) {
-                owner[i] = ORG;
+                owner[i] = Owner.ORG;
                 orgAt[i] = m;
             }
             orgs.add(m);
@@ -690,7 +686,7 @@ public final class PeopleTagger {
                 m.plural = tok(last).pos().endsWith("S") && !lastWord.equals(e.words().get(e.words().size() - 1));
                 context(m);
                 for (int i = ti; i <= last; i++) {
-                    owner[i] = TITLE;
+                    owner[i] = Owner.TITLE;
                 }
                 titles.add(m);
                 titleEndingAt[m.extLast] = m;
@@ -730,7 +726,7 @@ public final class PeopleTagger {
                     kk--;
                 }
                 GeoMention g = actorGeo(kk);
-                if (g != null && sameSentence(kk, m.first) && (owner[kk] == FREE || owner[kk] == ORG && orgAt[kk] != null
+                if (g != null && sameSentence(kk, m.first) && (owner[kk] == Owner.FREE || owner[kk] == Owner.ORG && orgAt[kk] != null
                         && orgAt[kk].country != null && orgAt[kk].last != kk)) {
                     if (!m.countries.contains(g.country())) {
                         m.countries.add(0, g.country());
@@ -742,7 +738,7 @@ public final class PeopleTagger {
                     }
                     continue;
                 }
-                if (owner[kk] == ORG && orgAt[kk] != null && m.org == null && m.countries.isEmpty()) {
+                if (owner[kk] == Owner.ORG && orgAt[kk] != null && m.org == null && m.countries.isEmpty()) {
                     m.org = orgAt[kk];
                     k = orgAt[kk].first - 1;
                     continue;
@@ -797,8 +793,8 @@ public final class PeopleTagger {
                 }
                 int next = j + 1;
                 // a run that touches a media/organization token is an organization CoreNLP misread
-                boolean touchesOrg = (i > 0 && sameSentence(i - 1, i) && "PERSON".equals(tok(i - 1).ner()) && (owner[i - 1] == MEDIA || owner[i - 1] == ORG))
-                        || (next < n && sameSentence(j, next) && "PERSON".equals(tok(next).ner()) && (owner[next] == MEDIA || owner[next] == ORG));
+                boolean touchesOrg = (i > 0 && sameSentence(i - 1, i) && "PERSON".equals(tok(i - 1).ner()) && (owner[i - 1] == Owner.MEDIA || owner[i - 1] == Owner.ORG))
+                        || (next < n && sameSentence(j, next) && "PERSON".equals(tok(next).ner()) && (owner[next] == Owner.MEDIA || owner[next] == Owner.ORG));
                 PersonCandidate c = touchesOrg ? null : candidate(i, j);
                 if (c != null) {
                     out.add(c);
@@ -834,7 +830,7 @@ public final class PeopleTagger {
             out.sort(Comparator.comparingInt(c -> c.first));
             for (PersonCandidate c : out) {
                 for (int k = c.first; k <= c.last; k++) {
-                    owner[k] = PERSON;
+                    owner[k] = Owner.PERSON;
                 }
                 attachTitles(c);
             }
@@ -1100,7 +1096,7 @@ public final class PeopleTagger {
                     continue; // "police station", "government forces" (the next noun is the head)
                 }
                 for (int k = ti; k <= last; k++) {
-                    owner[k] = ROLE;
+                    owner[k] = Owner.ROLE;
                 }
                 String sector = e.value();
                 List<String> countries = new ArrayList<>();
@@ -1144,7 +1140,7 @@ public final class PeopleTagger {
                             sector = inner.value();
                             end = innerLast;
                             for (int q = ge + 1; q <= innerLast; q++) {
-                                owner[q] = ROLE;
+                                owner[q] = Owner.ROLE;
                             }
                         } else {
                             end = ge;
