@@ -1,13 +1,16 @@
 package org.newsflow.enrich.clean;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
 /** Masks publisher trailers and reads credit lines ({@link Boilerplate}); runs on every language. */
 public final class BoilerplateAnnotator implements Annotator {
+    // credits ("With Reuters") are read in any language
+    private static final Contract CONTRACT = new Contract("boilerplate", Set.of(), Set.of(Layer.MASK), false);
+
     private final Boilerplate boilerplate;
 
     public BoilerplateAnnotator(Boilerplate boilerplate) {
@@ -15,23 +18,8 @@ public final class BoilerplateAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "boilerplate";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.noneOf(Layer.class);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.MASK);
-    }
-
-    @Override
-    public boolean englishOnly() {
-        return false; // credits ("With Reuters") are read in any language
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

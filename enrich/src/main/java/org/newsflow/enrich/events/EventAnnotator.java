@@ -1,13 +1,15 @@
 package org.newsflow.enrich.events;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
 /** Coded events ({@link EventTagger}), their actors resolved through the people and country layers. */
 public final class EventAnnotator implements Annotator {
+    private static final Contract CONTRACT = Contract.of("events", Set.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES, Layer.PEOPLE), Set.of(Layer.EVENTS));
+
     private final EventTagger events;
 
     public EventAnnotator(EventTagger events) {
@@ -15,18 +17,8 @@ public final class EventAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "events";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES, Layer.PEOPLE);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.EVENTS);
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

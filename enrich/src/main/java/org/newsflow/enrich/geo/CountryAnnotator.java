@@ -1,13 +1,15 @@
 package org.newsflow.enrich.geo;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
 /** Countries, places and every resolved span ({@link CountryTagger}). */
 public final class CountryAnnotator implements Annotator {
+    private static final Contract CONTRACT = Contract.of("countries", Set.of(Layer.TOKENS, Layer.MASK, Layer.HEADLINE_COUNTRIES), Set.of(Layer.COUNTRIES));
+
     private final CountryTagger countries;
 
     public CountryAnnotator(CountryTagger countries) {
@@ -15,18 +17,8 @@ public final class CountryAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "countries";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.of(Layer.TOKENS, Layer.MASK, Layer.HEADLINE_COUNTRIES);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.COUNTRIES);
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

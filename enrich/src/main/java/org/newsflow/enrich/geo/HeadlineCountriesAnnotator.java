@@ -1,9 +1,9 @@
 package org.newsflow.enrich.geo;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.nlp.NlpPipeline;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
@@ -12,6 +12,8 @@ import org.newsflow.enrich.pipeline.Layer;
  * about, so they weigh in the focus flags. The title gets its own CoreNLP pass; it is not part of the body.
  */
 public final class HeadlineCountriesAnnotator implements Annotator {
+    private static final Contract CONTRACT = Contract.of("headline-countries", Set.of(), Set.of(Layer.HEADLINE_COUNTRIES));
+
     private final NlpPipeline nlp;
     private final CountryTagger countries;
 
@@ -21,18 +23,8 @@ public final class HeadlineCountriesAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "headline-countries";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.noneOf(Layer.class);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.HEADLINE_COUNTRIES);
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

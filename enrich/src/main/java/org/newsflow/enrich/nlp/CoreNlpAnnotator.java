@@ -1,13 +1,15 @@
 package org.newsflow.enrich.nlp;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
 /** One CoreNLP pass over the body: sentences, tokens, part of speech, lemma, coarse NER. */
 public final class CoreNlpAnnotator implements Annotator {
+    private static final Contract CONTRACT = Contract.of("corenlp", Set.of(), Set.of(Layer.TOKENS));
+
     private final NlpPipeline nlp;
 
     public CoreNlpAnnotator(NlpPipeline nlp) {
@@ -15,18 +17,8 @@ public final class CoreNlpAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "corenlp";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.noneOf(Layer.class);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.TOKENS);
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

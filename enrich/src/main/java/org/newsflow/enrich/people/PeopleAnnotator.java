@@ -1,13 +1,15 @@
 package org.newsflow.enrich.people;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.newsflow.enrich.pipeline.Annotator;
+import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
 /** People, organizations and actor mentions ({@link PeopleTagger}), over the country mentions already found. */
 public final class PeopleAnnotator implements Annotator {
+    private static final Contract CONTRACT = Contract.of("people", Set.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES), Set.of(Layer.PEOPLE));
+
     private final PeopleTagger people;
 
     public PeopleAnnotator(PeopleTagger people) {
@@ -15,18 +17,8 @@ public final class PeopleAnnotator implements Annotator {
     }
 
     @Override
-    public String name() {
-        return "people";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        return EnumSet.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES);
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.PEOPLE);
+    public Contract contract() {
+        return CONTRACT;
     }
 
     @Override

@@ -35,27 +35,27 @@ public final class EnrichPipeline {
         present.addAll(given);
         for (Annotator a : annotators) {
             List<Layer> missing = new ArrayList<>();
-            for (Layer l : a.requires()) {
+            for (Layer l : a.contract().requires()) {
                 if (!present.contains(l)) {
                     missing.add(l);
                 }
             }
             if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("annotator '" + a.name() + "' requires " + missing
+                throw new IllegalArgumentException("annotator '" + a.contract().name() + "' requires " + missing
                         + ", which no annotator before it produces (order: " + names(annotators) + ")");
             }
-            present.addAll(a.produces());
+            present.addAll(a.contract().produces());
         }
     }
 
     private static String names(List<Annotator> annotators) {
-        return annotators.stream().map(Annotator::name).collect(Collectors.joining(", "));
+        return annotators.stream().map(a -> a.contract().name()).collect(Collectors.joining(", "));
     }
 
     /** Runs every annotator in order over the document (an article not in English only through the language-independent ones). */
     public void annotate(ArticleDoc doc) {
         for (Annotator a : annotators) {
-            if (a.englishOnly() && !doc.english()) {
+            if (a.contract().englishOnly() && !doc.english()) {
                 continue;
             }
             a.annotate(doc);
@@ -72,7 +72,7 @@ public final class EnrichPipeline {
 
     /** "boilerplate [] -> [MASK]; corenlp [] -> [TOKENS]; ...": the order and contract, for logs and docs. */
     public String describe() {
-        return annotators.stream().map(a -> a.name() + " " + new TreeSet<>(a.requires()) + " -> " + new TreeSet<>(a.produces()))
+        return annotators.stream().map(a -> a.contract().name() + " " + new TreeSet<>(a.contract().requires()) + " -> " + new TreeSet<>(a.contract().produces()))
                 .collect(Collectors.joining("; "));
     }
 }

@@ -24,28 +24,21 @@ import org.newsflow.enrich.people.PeopleResult;
 public final class PersonPlaceReconciler implements Annotator {
     private final CountryAnnotator countries;
     private final PeopleAnnotator people;
+    private final Contract contract;
 
     public PersonPlaceReconciler(CountryAnnotator countries, PeopleAnnotator people) {
         this.countries = countries;
         this.people = people;
+        // it re-runs both, so it needs what either needs, and the people they made
+        Set<Layer> requires = EnumSet.copyOf(countries.contract().requires());
+        requires.addAll(people.contract().requires());
+        requires.add(Layer.PEOPLE);
+        this.contract = Contract.of("person-place-reconciler", requires, Set.of(Layer.COUNTRIES, Layer.PEOPLE));
     }
 
     @Override
-    public String name() {
-        return "person-place-reconciler";
-    }
-
-    @Override
-    public Set<Layer> requires() {
-        EnumSet<Layer> r = EnumSet.copyOf(countries.requires());
-        r.addAll(people.requires());
-        r.add(Layer.PEOPLE);
-        return r;
-    }
-
-    @Override
-    public Set<Layer> produces() {
-        return EnumSet.of(Layer.COUNTRIES, Layer.PEOPLE);
+    public Contract contract() {
+        return contract;
     }
 
     @Override

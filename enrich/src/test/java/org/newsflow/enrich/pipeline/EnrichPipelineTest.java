@@ -14,25 +14,11 @@ import org.newsflow.enrich.clean.TextMask;
 class EnrichPipelineTest {
 
     private static Annotator stub(String name, Set<Layer> requires, Set<Layer> produces, boolean englishOnly, List<String> log) {
+        Annotator.Contract contract = new Annotator.Contract(name, requires, produces, englishOnly);
         return new Annotator() {
             @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<Layer> requires() {
-                return requires;
-            }
-
-            @Override
-            public Set<Layer> produces() {
-                return produces;
-            }
-
-            @Override
-            public boolean englishOnly() {
-                return englishOnly;
+            public Contract contract() {
+                return contract;
             }
 
             @Override
