@@ -136,33 +136,7 @@ final class ActorResolver {
             return noun >= 0 && noun != h ? resolveOne(doc, s, g, noun) : List.of();
         }
         if (pos.equals("PRP") || pos.equals("PRP$")) {
-            String w = ht.text().toLowerCase(Locale.ROOT);
-            if (PRONOUNS.contains(w)) {
-                int x = g.head(h);
-                for (int steps = 0; x >= 0 && steps < 4; steps++) {
-                    int p = g.head(x);
-                    if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
-                            || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
-                        break;
-                    }
-                    for (int sj : g.children(p)) {
-                        if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                            return resolveOne(doc, s, g, sj);
-                        }
-                    }
-                    x = p;
-                }
-                for (int r = 0; r < toks.size(); r++) {
-                    if (g.head(r) == -1) {
-                        for (int sj : g.children(r, "nsubj")) {
-                            if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                                return resolveOne(doc, s, g, sj);
-                            }
-                        }
-                    }
-                }
-            }
-            return List.of();
+            return pronoun(doc, s, g, h);
         }
         if (pos.equals("EX")) {
             return List.of();
@@ -283,6 +257,42 @@ final class ActorResolver {
         }
         if (sector != null) {
             return List.of(new Actor(null, phraseText, "UNNAMED", sector));
+        }
+        return List.of();
+    }
+
+    /**
+     * A personal pronoun ("it", "they", "its") stands for the subject of a governing clause ("Russia said it would
+     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody.
+     */
+    private List<Actor> pronoun(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        Token ht = toks.get(h);
+        String w = ht.text().toLowerCase(Locale.ROOT);
+        if (PRONOUNS.contains(w)) {
+            int x = g.head(h);
+            for (int steps = 0; x >= 0 && steps < 4; steps++) {
+                int p = g.head(x);
+                if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
+                        || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
+                    break;
+                }
+                for (int sj : g.children(p)) {
+                    if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                        return resolveOne(doc, s, g, sj);
+                    }
+                }
+                x = p;
+            }
+            for (int r = 0; r < toks.size(); r++) {
+                if (g.head(r) == -1) {
+                    for (int sj : g.children(r, "nsubj")) {
+                        if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                            return resolveOne(doc, s, g, sj);
+                        }
+                    }
+                }
+            }
         }
         return List.of();
     }

@@ -50,6 +50,43 @@ final class EventEmitter {
         Mention trigger = new Mention(first.begin(), last.end(), doc.text.text(first.begin(), last.end()));
         Casualties cas = c.dead == null && c.injured == null ? null : new Casualties(c.dead, c.injured, c.atLeast);
         String root = c.code.substring(0, 2);
+        List<Actor[]> pairs = pairs(c);
+        // one country on both sides from one trigger only when the text names two different actors of it
+        // ("Georgian demonstrators ... the Georgian government"), never from a bare country, place or host
+        pairs.removeIf(pr -> pr[0] != null && pr[1] != null && pr[0].country() != null && pr[0].country().equals(pr[1].country())
+                && ("COUNTRY".equals(pr[0].kind()) || "COUNTRY".equals(pr[1].kind()) || Objects.equals(pr[0].name(), pr[1].name())));
+        if (pairs.isEmpty()) {
+            // Actorless events are published only with a stated toll ("a war that killed more than 6,500"):
+            // "talks in Washington", "the 2020 war" without anyone doing anything are counted by nobody.
+            if (c.dead == null && c.injured == null) {
+                return;
+            }
+            pairs.add(new Actor[] {null, null});
+        }
+        Set<String> seen = new HashSet<>();
+        for (Actor[] pr : pairs) {
+            if (pairs.size() > 1 && pr[0] == null && pr[1] == null) {
+                continue;
+            }
+            // one event per type, source country and target country for a trigger ("the foreign ministers" and
+            // "the Armenian foreign minister" over the same span give one AM -> US, not two)
+            String key = pr[0] != null && pr[0].country() != null && pr[1] != null && pr[1].country() != null
+                    ? pr[0].country() + "->" + pr[1].country()
+                    : String.valueOf(pr[0]) + "->" + pr[1];
+            if (!seen.add(key)) {
+                continue;
+            }
+            out.add(new EventTag(info.plover(), c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
+                    c.locCountry, c.place, cas, c.negated, c.hypothetical));
+        }
+    }
+
+    /**
+     * The (source, target) pairs of a candidate: every ordered pair of the sources for a reciprocal trigger without
+     * targets, both directions for a symmetric one, else each source with each target; then each source with each
+     * third party (host, mediator, or the place visited when no actor is of its country).
+     */
+    private List<Actor[]> pairs(EventCandidate c) {
         List<Actor[]> pairs = new ArrayList<>();
         List<Actor> src = c.sources;
         List<Actor> tgt = c.targets;
@@ -114,33 +151,6 @@ final class EventEmitter {
                 }
             }
         }
-        // one country on both sides from one trigger only when the text names two different actors of it
-        // ("Georgian demonstrators ... the Georgian government"), never from a bare country, place or host
-        pairs.removeIf(pr -> pr[0] != null && pr[1] != null && pr[0].country() != null && pr[0].country().equals(pr[1].country())
-                && ("COUNTRY".equals(pr[0].kind()) || "COUNTRY".equals(pr[1].kind()) || Objects.equals(pr[0].name(), pr[1].name())));
-        if (pairs.isEmpty()) {
-            // Actorless events are published only with a stated toll ("a war that killed more than 6,500"):
-            // "talks in Washington", "the 2020 war" without anyone doing anything are counted by nobody.
-            if (c.dead == null && c.injured == null) {
-                return;
-            }
-            pairs.add(new Actor[] {null, null});
-        }
-        Set<String> seen = new HashSet<>();
-        for (Actor[] pr : pairs) {
-            if (pairs.size() > 1 && pr[0] == null && pr[1] == null) {
-                continue;
-            }
-            // one event per type, source country and target country for a trigger ("the foreign ministers" and
-            // "the Armenian foreign minister" over the same span give one AM -> US, not two)
-            String key = pr[0] != null && pr[0].country() != null && pr[1] != null && pr[1].country() != null
-                    ? pr[0].country() + "->" + pr[1].country()
-                    : String.valueOf(pr[0]) + "->" + pr[1];
-            if (!seen.add(key)) {
-                continue;
-            }
-            out.add(new EventTag(info.plover(), c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
-                    c.locCountry, c.place, cas, c.negated, c.hypothetical));
-        }
+        return pairs;
     }
 }
