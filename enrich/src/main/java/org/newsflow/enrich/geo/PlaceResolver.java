@@ -115,42 +115,8 @@ final class PlaceResolver {
             }
         }
         // 5. cities, by population and context
-        if (!cities.isEmpty()) {
-            Entry best = null;
-            double bestScore = -1;
-            double second = -1;
-            for (Entry c : cities) {
-                double s = GeoContext.cityScore(c, x, ctx);
-                if (s > bestScore) {
-                    second = bestScore;
-                    bestScore = s;
-                    best = c;
-                } else if (s > second) {
-                    second = s;
-                }
-            }
-            // namesakes in two countries and nothing in the article to choose between them: say nothing
-            if (bestScore - second < config.ambiguityMargin() && !GeoContext.supported(best, x, ctx)) {
-                x.rejected = true;
-                return;
-            }
-            // a common word that is also a town somewhere ("March", "Street", "Police") is never a city on its own
-            boolean backed = GeoContext.supported(best, x, ctx);
-            if (gaz.isCommonWord(x.surface, location) || (insideLongerEntity(x, text) && !backed)) {
-                x.rejected = true;
-                return;
-            }
-            boolean onlyCountry = cities.size() == 1 && regions.isEmpty();
-            boolean accept = (location && !hasLowerCaseUse(x, body))
-                    || (properNoun && onlyCountry && best.population() >= config.uniqueTown() && afterLocative(x, tokens)
-                        && !hasLowerCaseUse(x, body) && !personTagged(x, tokens))
-                    || (properNoun && (best.population() >= GeoConfig.MAJOR_CITY || best.capital()) && !personTagged(x, tokens))
-                    || (properNoun && backed && best.population() >= config.supportedTown() && !hasLowerCaseUse(x, body)
-                        && !personTagged(x, tokens));
-            if (accept) {
-                PlaceMatch.choose(x, best, best.capital() ? "CAPITAL" : "CITY");
-                return;
-            }
+        if (!cities.isEmpty() && resolveCity(x, ctx, tokens, text, body, cities, regions, location, properNoun)) {
+            return;
         }
         // 6. generated (ISO 3166-2) subdivisions need CoreNLP's LOCATION and must be unique or in context
         if (location && !regions.isEmpty() && !gaz.isCommonWord(x.surface, false) && !insideLongerEntity(x, text)) {
@@ -166,6 +132,52 @@ final class PlaceResolver {
             }
         }
         x.rejected = true;
+    }
+
+    /**
+     * Step 5 of {@link #resolve}: the best-scoring city, accepted with CoreNLP's LOCATION, or by population, uniqueness
+     * after a locative, or the article's support; rejected when namesakes tie or the name is a common word.
+     *
+     * @return whether the match is decided (chosen or rejected); false lets the next step try a region reading
+     */
+    private boolean resolveCity(PlaceMatch x, GeoContext ctx, List<Token> tokens, AnalyzedText text, String body,
+            List<Entry> cities, List<Entry> regions, boolean location, boolean properNoun) {
+        Entry best = null;
+        double bestScore = -1;
+        double second = -1;
+        for (Entry c : cities) {
+            double s = GeoContext.cityScore(c, x, ctx);
+            if (s > bestScore) {
+                second = bestScore;
+                bestScore = s;
+                best = c;
+            } else if (s > second) {
+                second = s;
+            }
+        }
+        // namesakes in two countries and nothing in the article to choose between them: say nothing
+        if (bestScore - second < config.ambiguityMargin() && !GeoContext.supported(best, x, ctx)) {
+            x.rejected = true;
+            return true;
+        }
+        // a common word that is also a town somewhere ("March", "Street", "Police") is never a city on its own
+        boolean backed = GeoContext.supported(best, x, ctx);
+        if (gaz.isCommonWord(x.surface, location) || (insideLongerEntity(x, text) && !backed)) {
+            x.rejected = true;
+            return true;
+        }
+        boolean onlyCountry = cities.size() == 1 && regions.isEmpty();
+        boolean accept = (location && !hasLowerCaseUse(x, body))
+                || (properNoun && onlyCountry && best.population() >= config.uniqueTown() && afterLocative(x, tokens)
+                    && !hasLowerCaseUse(x, body) && !personTagged(x, tokens))
+                || (properNoun && (best.population() >= GeoConfig.MAJOR_CITY || best.capital()) && !personTagged(x, tokens))
+                || (properNoun && backed && best.population() >= config.supportedTown() && !hasLowerCaseUse(x, body)
+                    && !personTagged(x, tokens));
+        if (accept) {
+            PlaceMatch.choose(x, best, best.capital() ? "CAPITAL" : "CITY");
+            return true;
+        }
+        return false;
     }
 
     /**
