@@ -18,16 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.newsflow.contract.CountryTag;
-import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.CountryTagger;
-import org.newsflow.enrich.people.PeopleTagger;
+import org.newsflow.enrich.EnrichFactory;
 import org.newsflow.enrich.geo.Gazetteer;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.NlpPipeline;
+import org.newsflow.enrich.pipeline.ArticleDoc;
+import org.newsflow.enrich.pipeline.EnrichPipeline;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -92,15 +91,15 @@ public final class CountryEval {
     record Tagged(List<int[]> spans, List<String> countries, Set<String> countrySet) {}
 
     public static Report run(Path lglXml, int limit, boolean withBaseline, PrintStream out) {
-        Gazetteer gaz = Gazetteer.loadDefault();
+        EnrichFactory factory = EnrichFactory.process();
+        Gazetteer gaz = factory.gazetteer();
         List<Article> articles = parse(lglXml, gaz, limit);
         out.printf(Locale.ROOT, "LGL: %d articles, %d gold toponyms with a country (%s)%n", articles.size(),
                 articles.stream().mapToInt(a -> a.toponyms().size()).sum(), lglXml);
         PrintStream errors = errorStream();
 
-        CountryTagger tagger = CountryTagger.loadDefault();
-        PeopleTagger people = PeopleTagger.loadDefault();
-        NlpPipeline nlp = NlpPipeline.shared();
+        EnrichPipeline tagging = factory.countriesAndPeoplePipeline();
+        NlpPipeline nlp = factory.nlp();
         nlp.analyze("Warm-up sentence in Paris.");
         long tagNanos = 0;
         long start = System.nanoTime();
@@ -109,7 +108,9 @@ public final class CountryEval {
             AnalyzedText t = nlp.analyze(a.text());
             long t0 = System.nanoTime();
             // as the enricher does: countries, people, and places that are people's names dropped
-            GeoResult r = people.tagWithCountries(t, tagger, TextMask.none()).geo();
+            ArticleDoc doc = ArticleDoc.ofText(t, null);
+            tagging.annotate(doc);
+            GeoResult r = doc.geo();
             tagNanos += System.nanoTime() - t0;
             List<int[]> spans = new ArrayList<>();
             List<String> cs = new ArrayList<>();
@@ -271,9 +272,7 @@ public final class CountryEval {
 
     static List<Article> parse(Path xml, Gazetteer gaz, int limit) {
         try (InputStream in = Files.newInputStream(xml)) {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setExpandEntityReferences(false);
-            Document doc = f.newDocumentBuilder().parse(in);
+            Document doc = SafeXml.documentBuilder().parse(in);
             NodeList arts = doc.getElementsByTagName("article");
             List<Article> out = new ArrayList<>();
             Map<String, String> codes = new HashMap<>();

@@ -18,16 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsflow.contract.Actor;
 import org.newsflow.contract.EventTag;
-import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.EnrichFactory;
 import org.newsflow.enrich.events.CountryCodes;
 import org.newsflow.enrich.events.EventLexicon;
-import org.newsflow.enrich.events.EventTagger;
-import org.newsflow.enrich.geo.CountryTagger;
-import org.newsflow.enrich.geo.GeoResult;
-import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.NlpPipeline;
-import org.newsflow.enrich.people.PeopleResult;
-import org.newsflow.enrich.people.PeopleTagger;
+import org.newsflow.enrich.pipeline.ArticleDoc;
+import org.newsflow.enrich.pipeline.EnrichPipeline;
 
 /**
  * Event coding against the PETRARCH-2 validation sentences (UniversalPetrarch's PETR2_GSR_validation.xml):
@@ -173,20 +169,18 @@ public final class EventEval {
      * sentence's gold codings and predicted events (trigger, type, actors), for error analysis.
      */
     public static Report run(Path gold, PrintStream out, boolean details) {
-        EventTagger tagger = EventTagger.loadDefault();
-        NlpPipeline nlp = NlpPipeline.shared();
-        CountryTagger countries = CountryTagger.loadDefault();
-        PeopleTagger people = PeopleTagger.loadDefault();
-        List<Record> records = read(gold, tagger.lexicon());
+        EnrichFactory factory = EnrichFactory.process();
+        NlpPipeline nlp = factory.nlp();
+        EnrichPipeline coding = factory.eventsPipeline();
+        List<Record> records = read(gold, factory.eventLexicon());
         List<List<Coded>> predictions = new ArrayList<>();
         long start = System.nanoTime();
         for (Record r : records) {
             List<Coded> pred = new ArrayList<>();
             if (!r.text().isBlank()) {
-                AnalyzedText text = nlp.analyze(r.text());
-                GeoResult geo = countries.tag(text, TextMask.none());
-                PeopleResult ppl = people.tag(text, geo, TextMask.none());
-                List<EventTag> tags = tagger.tag(text, geo, ppl, TextMask.none(), publication(r.date()));
+                ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
+                coding.annotate(doc);
+                List<EventTag> tags = doc.events();
                 for (EventTag e : tags) {
                     // PETR2 codes only events with an identified actor: actorless predictions are not counted
                     if (!e.negated() && (e.source() != null || e.target() != null)) {

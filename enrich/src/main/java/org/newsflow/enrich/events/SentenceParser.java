@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Dependency parses single sentences with CoreNLP's neural dependency parser (English UD model from the
  * models jar) over the tokens and POS tags the pipeline already produced. One instance per process
- * ({@link #shared()}); {@link #parse} is thread-safe: the network is scored by {@link FastNndep} (immutable tables,
+ * (built once by {@link org.newsflow.enrich.EnrichFactory}); {@link #parse} is thread-safe: the network is scored by {@link FastNndep} (immutable tables,
  * per-call state only), the transition system keeps its state in the per-call {@code Configuration}.
  *
  * <p>The event tagger calls it only on sentences that hold a trigger and a possible actor or toll: with
@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class SentenceParser {
     private static final Logger LOG = LoggerFactory.getLogger(SentenceParser.class);
     private static final String MODEL = "edu/stanford/nlp/models/parser/nndep/english_UD.gz";
-    private static volatile SentenceParser shared;
 
     /**
      * Word features with a precomputed hidden-layer product: 40,000 as floats take 32 MB, what CoreNLP's default
@@ -36,15 +35,11 @@ public final class SentenceParser {
     private final DependencyParser parser;
     private final FastNndep fast;
 
-    private SentenceParser() {
-        this(!"false".equals(System.getProperty("newsflow.events.fastparse")));
-    }
-
     /**
      * @param fast score with {@link FastNndep} (default); false: CoreNLP's own {@code predict}
      *     ({@code -Dnewsflow.events.fastparse=false}, for comparison)
      */
-    SentenceParser(boolean fast) {
+    public SentenceParser(boolean fast) {
         long start = System.nanoTime();
         Properties props = new Properties();
         if (fast) {
@@ -63,19 +58,6 @@ public final class SentenceParser {
         this.fast = scorer;
         LOG.info("dependency parser loaded in {} ms ({}{})", (System.nanoTime() - start) / 1_000_000, MODEL,
                 fast ? ", fast scorer" : "");
-    }
-
-    public static SentenceParser shared() {
-        SentenceParser p = shared;
-        if (p == null) {
-            synchronized (SentenceParser.class) {
-                p = shared;
-                if (p == null) {
-                    shared = p = new SentenceParser();
-                }
-            }
-        }
-        return p;
     }
 
     /** Parses one sentence given as its tokens (with POS tags). */

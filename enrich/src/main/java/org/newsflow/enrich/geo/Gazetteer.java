@@ -72,8 +72,6 @@ public final class Gazetteer {
         }
     }
 
-    private static volatile Gazetteer defaultInstance;
-
     private final Map<String, Country> countries = new LinkedHashMap<>();
     private final Map<String, Country> byAlpha3 = new HashMap<>();
     private final Map<String, String> countryByName = new HashMap<>();
@@ -88,20 +86,6 @@ public final class Gazetteer {
     private final Map<String, Map<String, String>> cues = new HashMap<>();
     private final Node root = new Node();
     private int cityNames;
-
-    /** The gazetteer on the classpath, loaded once. */
-    public static Gazetteer loadDefault() {
-        Gazetteer g = defaultInstance;
-        if (g == null) {
-            synchronized (Gazetteer.class) {
-                g = defaultInstance;
-                if (g == null) {
-                    defaultInstance = g = load(Integer.getInteger("newsflow.gazetteer.minPopulation", DEFAULT_MIN_POPULATION));
-                }
-            }
-        }
-        return g;
-    }
 
     /** Loads the classpath gazetteer with a given city population threshold (for measurements). */
     public static Gazetteer load(int minPopulation) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CoreNLP pipeline newsflow runs on every article. Loading one costs 5-15 s and ~0.5-1 GB of heap,
- * so a process holds exactly one ({@link #shared()}), and threads share it: {@code annotate} is thread-safe.
+ * so a process holds exactly one (built by {@link org.newsflow.enrich.EnrichFactory}), and threads share it: {@code annotate} is thread-safe.
  *
  * <p>Why this configuration: CoreNLP's default NER runs three CRF models, then fine-grained TokensRegex rules,
  * SUTime and numeric classifiers, at about 1,000 tokens/s per core. newsflow needs only the coarse
@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class NlpPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(NlpPipeline.class);
-    private static volatile NlpPipeline shared;
 
     private final StanfordCoreNLP corenlp;
     private final String description;
@@ -35,18 +34,12 @@ public final class NlpPipeline {
         LOG.info("CoreNLP pipeline loaded in {} ms ({})", (System.nanoTime() - start) / 1_000_000, description);
     }
 
-    /** newsflow's pipeline, loaded on first use and shared by the whole process. */
+    /**
+     * newsflow's pipeline of this process: the one {@link org.newsflow.enrich.EnrichFactory#process()} built, so a
+     * caller outside the enrichment (the benchmark) measures the same instance without loading a second one.
+     */
     public static NlpPipeline shared() {
-        NlpPipeline p = shared;
-        if (p == null) {
-            synchronized (NlpPipeline.class) {
-                p = shared;
-                if (p == null) {
-                    shared = p = new NlpPipeline(newsflowProperties());
-                }
-            }
-        }
-        return p;
+        return org.newsflow.enrich.EnrichFactory.process().nlp();
     }
 
     /** A pipeline with explicit properties, for the benchmark's baseline. Callers own it; don't make one per article. */

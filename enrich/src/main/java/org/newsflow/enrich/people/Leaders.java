@@ -33,7 +33,7 @@ public final class Leaders {
 
     private Leaders() {}
 
-    static Leaders load() {
+    public static Leaders load() {
         return load("/people/leaders.tsv");
     }
 

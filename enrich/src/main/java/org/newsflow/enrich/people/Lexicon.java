@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The people/organization lexicons from {@code /people/*.tsv} on the classpath; immutable once loaded. */
-final class Lexicon {
+public final class Lexicon {
 
     /** A title or role: its folded words, display form, sector (null when unknown), and whether it stands alone. */
     record Title(List<String> words, String display, String sector, boolean alone, boolean governmentWhenNational) {}
@@ -61,7 +61,7 @@ final class Lexicon {
     final Set<String> mediaAcronyms = new HashSet<>();
     final Set<String> mediaFolded = new HashSet<>();
 
-    static Lexicon load() {
+    public static Lexicon load() {
         Lexicon lx = new Lexicon();
         for (String[] r : rows("titles.tsv")) {
             List<String> w = Names.words(r[0]);

@@ -29,7 +29,7 @@ class BoilerplateTest {
     }
 
     @Test
-    void subscriptionPromptsAreMaskedWherever_theyAre() {
+    void subscriptionPromptsAreMaskedWhereverTheyAre() {
         String body = "Sign up for our daily newsletter\n\nFloods hit northern Italy after days of rain, "
                 + "and rescuers searched for missing people on Sunday.\n\nI subscribe\n\nThe regional government asked Rome for help.";
         Boilerplate.Result r = boilerplate.scan(body);

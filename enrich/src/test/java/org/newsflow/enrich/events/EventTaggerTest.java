@@ -26,7 +26,7 @@ class EventTaggerTest {
     @BeforeAll
     static void load() {
         nlp = NlpPipeline.shared();
-        tagger = EventTagger.loadDefault();
+        tagger = org.newsflow.enrich.EnrichFactory.process().eventTagger();
     }
 
     /** Geo mentions for single tokens: "Peruvian=PE:DEMONYM". */
@@ -291,7 +291,7 @@ class EventTaggerTest {
         // through the people tagger's result: the person's country comes from people/leaders.tsv
         AnalyzedText t = nlp.analyze("President Obama accused Iran of violating the agreement.");
         GeoResult g = geo(t, "Iran=IR:NAME");
-        PeopleResult people = org.newsflow.enrich.people.PeopleTagger.loadDefault().tag(t, g, TextMask.none());
+        PeopleResult people = org.newsflow.enrich.EnrichFactory.process().peopleTagger().tag(t, g, TextMask.none());
         List<EventTag> ev = ofType(tagger.tag(t, g, people, TextMask.none(), MONDAY), "ACCUSE");
         assertThat(ev).extracting(EventTaggerTest::dir).containsExactly("US>IR");
         assertThat(ev.get(0).source().sector()).isEqualTo("GOV");
@@ -301,7 +301,7 @@ class EventTaggerTest {
         // text wins: a country the sentence states is kept
         AnalyzedText t2 = nlp.analyze("Peruvian Foreign Minister John Kerry accused Iran of violating the agreement.");
         GeoResult g2 = geo(t2, "Iran=IR:NAME", "Peruvian=PE:DEMONYM");
-        PeopleResult p2 = org.newsflow.enrich.people.PeopleTagger.loadDefault().tag(t2, g2, TextMask.none());
+        PeopleResult p2 = org.newsflow.enrich.EnrichFactory.process().peopleTagger().tag(t2, g2, TextMask.none());
         assertThat(ofType(tagger.tag(t2, g2, p2, TextMask.none(), MONDAY), "ACCUSE")).extracting(EventTaggerTest::dir)
                 .containsExactly("PE>IR");
     }
@@ -310,10 +310,11 @@ class EventTaggerTest {
 
     private static int parsedSentences(String body, String... geo) {
         int[] calls = {0};
-        EventTagger counting = new EventTagger(EventLexicon.loadDefault(), toks -> {
+        org.newsflow.enrich.EnrichFactory factory = org.newsflow.enrich.EnrichFactory.process();
+        EventTagger counting = new EventTagger(factory.eventLexicon(), toks -> {
             calls[0]++;
-            return SentenceParser.shared().parse(toks);
-        });
+            return factory.sentenceParser().parse(toks);
+        }, factory.knownLeaders());
         AnalyzedText t = nlp.analyze(body);
         counting.tag(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
         return calls[0];

@@ -62,7 +62,7 @@ class SentenceParserTest {
 
     @Test
     void sharedInstanceUsesTheFastScorerAndParsesInParallel() throws Exception {
-        SentenceParser shared = SentenceParser.shared();
+        SentenceParser shared = org.newsflow.enrich.EnrichFactory.process().sentenceParser();
         List<DepGraph> expected = sentences.stream().map(reference::parse).toList();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();

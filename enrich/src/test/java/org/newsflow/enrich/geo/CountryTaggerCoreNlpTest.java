@@ -11,7 +11,7 @@ import org.newsflow.enrich.nlp.NlpPipeline;
 
 /** The tagger on CoreNLP's real tokenization and 3-class NER (sentences written for this test). */
 class CountryTaggerCoreNlpTest {
-    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+    private static final CountryTagger TAGGER = org.newsflow.enrich.EnrichFactory.process().countryTagger();
 
     private static GeoResult tag(String body) {
         AnalyzedText t = NlpPipeline.shared().analyze(body);

@@ -13,7 +13,7 @@ import org.newsflow.enrich.nlp.AnalyzedText;
 
 /** Each evidence kind and each must-not case, on sentences written for these tests. */
 class CountryTaggerTest {
-    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+    private static final CountryTagger TAGGER = org.newsflow.enrich.EnrichFactory.process().countryTagger();
 
     private static GeoResult tag(String marked) {
         return TAGGER.tag(Marked.text(marked), TextMask.none());

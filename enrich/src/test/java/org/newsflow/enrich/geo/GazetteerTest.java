@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
-    private static final Gazetteer GAZ = Gazetteer.loadDefault();
+    private static final Gazetteer GAZ = org.newsflow.enrich.EnrichFactory.process().gazetteer();
 
     @Test
     void countriesWithCodes() {

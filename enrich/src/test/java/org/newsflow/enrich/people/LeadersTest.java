@@ -9,11 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.CountryTag;
 import org.newsflow.contract.PersonTag;
-import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.CountryTagger;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.NlpPipeline;
+import org.newsflow.enrich.pipeline.ArticleDoc;
 
 /**
  * Well-known office holders (people/leaders.tsv) give a person a country only when the text states none; the
@@ -84,7 +83,8 @@ class LeadersTest {
     void personNameIsNotATownWithTheRealCountryTagger() {
         AnalyzedText text = nlp.analyze("President Barack Obama met Japanese Prime Minister Shinzo Abe in Tokyo on Monday. "
                 + "Obama praised the alliance, and Abe thanked him.");
-        PeopleTagger.Tagged r = tagger.tagWithCountries(text, CountryTagger.loadDefault(), TextMask.none());
+        ArticleDoc r = ArticleDoc.ofText(text, null);
+        org.newsflow.enrich.EnrichFactory.process().countriesAndPeoplePipeline().annotate(r);
         assertThat(r.geo().countries()).extracting(CountryTag::code).containsExactly("JP");
         assertThat(r.geo().mentions()).extracting(GeoMention::text).doesNotContain("Obama");
         assertThat(person(r.people(), "Barack Obama").country()).isEqualTo("US");

@@ -8,7 +8,7 @@ import org.newsflow.enrich.nlp.NlpPipeline;
 
 /** What the people tests share: sentences through the real CoreNLP pipeline (once per JVM) and a stub country tagger. */
 final class PeopleTesting {
-    static final PeopleTagger TAGGER = PeopleTagger.loadDefault();
+    static final PeopleTagger TAGGER = org.newsflow.enrich.EnrichFactory.process().peopleTagger();
 
     private PeopleTesting() {}
 

@@ -66,7 +66,7 @@ class SeedArticleTest {
         Path shared = Path.of("..", "..", "shared", "samples", "armenia-azerbaijan-border.txt");
         String body = Files.exists(shared) ? Files.readString(shared) : SEED;
         text = NlpPipeline.shared().analyze(body);
-        tagger = PeopleTagger.loadDefault();
+        tagger = org.newsflow.enrich.EnrichFactory.process().peopleTagger();
     }
 
     private static void assertSeed(PeopleResult r) {
@@ -108,7 +108,7 @@ class SeedArticleTest {
 
     @Test
     void seedWithRealCountryTagger() {
-        GeoResult geo = org.newsflow.enrich.geo.CountryTagger.loadDefault().tag(text, TextMask.none());
+        GeoResult geo = org.newsflow.enrich.EnrichFactory.process().countryTagger().tag(text, TextMask.none());
         assertSeed(tagger.tag(text, geo, TextMask.none()));
     }
 }

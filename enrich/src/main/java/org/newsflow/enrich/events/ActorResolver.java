@@ -1,0 +1,446 @@
+package org.newsflow.enrich.events;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.Casualties;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Mention;
+import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.GeoMention;
+import org.newsflow.enrich.geo.GeoResult;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.Sentence;
+import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
+import org.newsflow.enrich.people.Leaders;
+import org.newsflow.enrich.people.KnownLeaders;
+import org.newsflow.enrich.people.ActorMention;
+import org.newsflow.enrich.people.PeopleResult;
+
+/**
+ * Actor resolution: the phrase a role points at becomes actors, through the people tagger's actor mentions, the
+ * country mentions, possessors ("its troops"), pronouns to a governing subject, the last pair of countries named
+ * ("both sides"), well-known office holders and the sector words of {@code /events/actors.tsv}.
+ */
+final class ActorResolver {
+    private final EventLexicon lex;
+    private final KnownLeaders leaders;
+
+    ActorResolver(EventLexicon lex, KnownLeaders leaders) {
+        this.lex = lex;
+        this.leaders = leaders;
+    }
+    private static final Set<String> PRONOUNS = WordList.load("/events/pronouns.txt");
+
+    boolean isActorToken(EventDoc doc, Sentence s, int local) {
+        int gi = s.firstToken() + local;
+        return DepPaths.geoAt(doc, s, local).isPresent() || doc.people.mentionAt(gi).isPresent();
+    }
+
+    boolean isRecip(DepGraph g, List<Token> toks, List<Integer> xs) {
+        for (int x : xs) {
+            if (DepPaths.isRecipToken(toks, x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasRecipAdverb(DepGraph g, List<Token> toks, int h) {
+        for (int c : g.children(h)) {
+            if (g.is(c, "advmod") && lex.cue("RECIP", DepPaths.lemma(toks.get(c)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Subject of a verb that has none of its own: control, relative clauses, gerunds, coordination. */
+    List<Integer> inheritedSubject(DepGraph g, List<Token> toks, int v) {
+        int x = v;
+        for (int steps = 0; steps < 3; steps++) {
+            int p = g.head(x);
+            if (p < 0) {
+                return List.of();
+            }
+            String r = g.rel(x);
+            if (r.startsWith("xcomp")) {
+                List<Integer> obj = g.children(p, "obj");
+                if (!obj.isEmpty()) {
+                    return obj;
+                }
+                List<Integer> subj = DepPaths.subjectsOf(g, p);
+                if (!subj.isEmpty()) {
+                    return subj;
+                }
+                List<Integer> pass = g.children(p, "nsubj:pass"); // "is scheduled to attend", "is expected to meet"
+                if (!pass.isEmpty()) {
+                    return pass;
+                }
+            } else if ((r.startsWith("advcl") || r.startsWith("acl")) && (DepPaths.hasCase(g, toks, x, "of") || DepPaths.hasCase(g, toks, x, "for"))
+                    && !g.children(p, "obj").isEmpty()) {
+                return g.children(p, "obj");
+            } else if (r.equals("acl") && DepPaths.hasCase(g, toks, x, "of") && toks.get(p).pos().startsWith("NN")) {
+                return List.of(p); // "accused the forces of having fired"
+            } else if (r.startsWith("acl:relcl")) {
+                return List.of(p);
+            } else if (r.startsWith("advcl") || r.equals("conj")) {
+                List<Integer> subj = DepPaths.subjectsOf(g, p);
+                if (!subj.isEmpty()) {
+                    return subj;
+                }
+            } else {
+                return List.of();
+            }
+            x = p;
+        }
+        return List.of();
+    }
+
+    List<Actor> resolveConj(EventDoc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> out = new ArrayList<>();
+        List<Integer> heads = new ArrayList<>();
+        heads.add(x);
+        for (int i = 0; i < heads.size() && i < 8; i++) {
+            for (int c : g.children(heads.get(i), "conj")) {
+                if (!heads.contains(c)) {
+                    heads.add(c);
+                }
+            }
+        }
+        for (int h : heads) {
+            out.addAll(resolveOne(doc, s, g, h));
+        }
+        return out;
+    }
+
+    List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        int base = s.firstToken();
+        Token ht = toks.get(h);
+        String pos = ht.pos();
+        if (pos.equals("WDT") || pos.equals("WP")) {
+            int noun = g.head(h) >= 0 ? g.head(g.head(h)) : -1; // that <- verb <- noun
+            return noun >= 0 && noun != h ? resolveOne(doc, s, g, noun) : List.of();
+        }
+        if (pos.equals("PRP") || pos.equals("PRP$")) {
+            return pronoun(doc, s, g, h);
+        }
+        if (pos.equals("EX")) {
+            return List.of();
+        }
+        List<Integer> span = DepPaths.phrase(g, toks, h);
+        String phraseText = spanText(doc, s, span);
+        List<String> lemmas = new ArrayList<>();
+        for (int i : span) {
+            lemmas.add(DepPaths.lemma(toks.get(i)));
+        }
+        String sector = sectorOf(toks, span, h);
+
+        // 1. an actor mention at the head, or the one in the phrase nearest to the head
+        Optional<ActorMention> am = doc.people.mentionAt(base + h);
+        for (ActorMention m : doc.people.mentionsAt(base + h)) {
+            if ("PERSON".equals(m.kind()) && (am.isEmpty() || am.get().country() == null)) {
+                am = Optional.of(m);
+            }
+        }
+        if (am.isEmpty()) {
+            for (int i : span) {
+                Optional<ActorMention> m = doc.people.mentionAt(base + i);
+                if (m.isPresent() && g.head(i) == h || m.isPresent() && am.isEmpty()) {
+                    am = m;
+                }
+            }
+        }
+        // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
+        List<String> countries = new ArrayList<>();
+        GeoMention headGeo = DepPaths.geoAt(doc, s, h).orElse(null);
+        for (int i : span) {
+            DepPaths.geoAt(doc, s, i).ifPresent(m -> {
+                if (!countries.contains(m.country())) {
+                    countries.add(m.country());
+                }
+            });
+        }
+        for (int i : span) {
+            for (int c : g.children(i, "conj")) {
+                if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
+                    DepPaths.geoAt(doc, s, c).ifPresent(m -> {
+                        if (!countries.contains(m.country())) {
+                            countries.add(m.country());
+                        }
+                    });
+                }
+            }
+        }
+        if (am.isPresent()) {
+            ActorMention m = am.get();
+            List<Actor> same = new ArrayList<>();
+            for (ActorMention o : doc.people.mentions()) {
+                if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
+                        && !o.country().equals(m.country())) {
+                    same.add(new Actor(o.country(), o.kind().equals("UNNAMED") ? phraseText : o.name(), o.kind(),
+                            o.sector() != null ? o.sector() : sector));
+                }
+            }
+            if (!same.isEmpty() && m.country() != null) {
+                same.add(0, new Actor(m.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                        m.sector() != null ? m.sector() : sector));
+                return same;
+            }
+            if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
+                List<Actor> out = new ArrayList<>();
+                for (Actor a : doc.lastPair) {
+                    out.add(new Actor(a.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                            m.sector() != null ? m.sector() : sector));
+                }
+                return out;
+            }
+            String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
+            String sec = m.sector() != null ? m.sector() : sector;
+            if (country == null && !"PERSON".equals(m.kind())) {
+                country = possessorCountry(doc, s, g, span, h);
+            }
+            if (country == null && "IGO".equals(igoSector(toks, span, h))) {
+                sec = "IGO";
+            }
+            String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
+            return List.of(new Actor(country, name, m.kind(), sec));
+        }
+        if (headGeo != null && span.size() <= 3 && !headGeo.kind().equals("DEMONYM")) {
+            return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
+        }
+        if (!countries.isEmpty()) {
+            String kind = ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : ht.ner().equals("PERSON") ? "PERSON" : "UNNAMED";
+            if (countries.size() > 1 && DepPaths.hasConjModifier(g, span)) {
+                List<Actor> out = new ArrayList<>();
+                for (String cc : countries) {
+                    out.add(new Actor(cc, phraseText, kind, sector));
+                }
+                return out;
+            }
+            // prefer the country of a modifier of the head ("Armenian positions", "positions of Baku")
+            return List.of(new Actor(countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+        }
+        // "the two countries", "both sides": the last pair of countries named together
+        if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
+            return doc.lastPair;
+        }
+        String owner = possessorCountry(doc, s, g, span, h);
+        if (owner != null) {
+            return List.of(new Actor(owner, phraseText, ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : "UNNAMED", sector));
+        }
+        if (ht.ner().equals("PERSON")) {
+            // a PERSON the people tagger did not output: the same leaders list the people tagger reads
+            Leaders.Leader known = leaders.leader(DepPaths.personName(toks, h));
+            if (known != null) {
+                return List.of(new Actor(known.country(), phraseText, "PERSON", sector != null ? sector : known.sector()));
+            }
+        }
+        if (igoSector(toks, span, h) != null) {
+            sector = "IGO"; // "UN troops", "United Nations inspectors": an intergovernmental actor
+        }
+        if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
+            return List.of(new Actor(null, phraseText, ht.ner(), sector));
+        }
+        if (sector != null) {
+            return List.of(new Actor(null, phraseText, "UNNAMED", sector));
+        }
+        return List.of();
+    }
+
+    /**
+     * A personal pronoun ("it", "they", "its") stands for the subject of a governing clause ("Russia said it would
+     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody.
+     */
+    private List<Actor> pronoun(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        Token ht = toks.get(h);
+        String w = ht.text().toLowerCase(Locale.ROOT);
+        if (PRONOUNS.contains(w)) {
+            int x = g.head(h);
+            for (int steps = 0; x >= 0 && steps < 4; steps++) {
+                int p = g.head(x);
+                if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
+                        || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
+                    break;
+                }
+                for (int sj : g.children(p)) {
+                    if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                        return resolveOne(doc, s, g, sj);
+                    }
+                }
+                x = p;
+            }
+            for (int r = 0; r < toks.size(); r++) {
+                if (g.head(r) == -1) {
+                    for (int sj : g.children(r, "nsubj")) {
+                        if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                            return resolveOne(doc, s, g, sj);
+                        }
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** "its troops", "their forces": the country of the pronoun possessor of the head, or null. */
+    String possessorCountry(EventDoc doc, Sentence s, DepGraph g, List<Integer> span, int h) {
+        for (int i : span) {
+            if (i != h && s.tokens().get(i).pos().equals("PRP$") && g.head(i) == h) {
+                for (Actor owner : resolveOne(doc, s, g, i)) {
+                    if (owner.country() != null) {
+                        return owner.country();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "IGO" when the phrase names an intergovernmental organisation (actors.tsv rows with sector IGO). */
+    String igoSector(List<Token> toks, List<Integer> span, int h) {
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            if (!p.value().equals("IGO")) {
+                continue;
+            }
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= span.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n && ok; j++) {
+                    Token t = toks.get(span.get(k + j));
+                    ok = p.lemmas().get(j).equals(DepPaths.lemma(t)) || p.lemmas().get(j).equals(t.text().toLowerCase(Locale.ROOT));
+                }
+                if (ok) {
+                    return "IGO";
+                }
+            }
+        }
+        return null;
+    }
+
+    boolean mentionsPair(List<Token> toks, List<Integer> span) {
+        for (int k = 0; k + 1 < span.size(); k++) {
+            String w = toks.get(span.get(k)).text().toLowerCase(Locale.ROOT);
+            if (w.equals("two") || w.equals("both")) {
+                for (int j = k + 1; j < Math.min(span.size(), k + 3); j++) {
+                    if (lex.cue("PAIR", DepPaths.lemma(toks.get(span.get(j))))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    String spanText(EventDoc doc, Sentence s, List<Integer> span) {
+        List<Token> toks = s.tokens();
+        int first = span.get(0);
+        while (first < span.get(span.size() - 1) && (toks.get(first).pos().equals("DT") || toks.get(first).pos().equals("IN"))) {
+            first++;
+        }
+        int last = span.get(span.size() - 1);
+        return doc.text.text(toks.get(first).begin(), toks.get(last).end());
+    }
+
+    String sectorOf(List<Token> toks, List<Integer> span, int h) {
+        String best = null;
+        int bestLen = 0;
+        int bestDist = Integer.MAX_VALUE;
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= span.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n; j++) {
+                    int ti = span.get(k + j);
+                    String l = DepPaths.lemma(toks.get(ti));
+                    String w = toks.get(ti).text().toLowerCase(Locale.ROOT);
+                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(w)) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    int dist = Math.abs(span.get(k + n - 1) - h);
+                    if (n > bestLen || n == bestLen && dist < bestDist) {
+                        best = p.value();
+                        bestLen = n;
+                        bestDist = dist;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Remembers two countries named together ("Armenia and Azerbaijan") for later "the two countries". */
+    void rememberPair(EventDoc doc, Sentence s) {
+        List<Token> toks = s.tokens();
+        int base = s.firstToken();
+        for (int i = 1; i + 1 < toks.size(); i++) {
+            if (!toks.get(i).text().equalsIgnoreCase("and")) {
+                continue;
+            }
+            Optional<GeoMention> a = DepPaths.geoAt(doc, s, i - 1);
+            Optional<GeoMention> b = DepPaths.geoAt(doc, s, i + 1);
+            if (a.isPresent() && b.isPresent() && !a.get().country().equals(b.get().country())) {
+                doc.lastPair = List.of(new Actor(a.get().country(), a.get().text(), "COUNTRY", null),
+                        new Actor(b.get().country(), b.get().text(), "COUNTRY", null));
+            }
+        }
+    }
+
+    boolean protester(String name) {
+        if (name == null) {
+            return false;
+        }
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            if (lex.cue("PROTESTER", w) || w.endsWith("s") && lex.cue("PROTESTER", w.substring(0, w.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<Integer> agentsOf(DepGraph g, List<Token> toks, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : g.children(v)) {
+            if ((g.is(c, "obl") || g.is(c, "nmod")) && (g.rel(c).equals("obl:agent") || DepPaths.hasCase(g, toks, c, "by"))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    List<Integer> slotDependents(DepGraph g, List<Token> toks, int h, Set<String> slots) {
+        List<Integer> out = new ArrayList<>();
+        for (int c : g.children(h)) {
+            if (slots.contains("obj") && g.is(c, "obj") || slots.contains("iobj") && g.is(c, "iobj")) {
+                out.add(c);
+                continue;
+            }
+            if (g.is(c, "obl") || g.is(c, "nmod") || g.is(c, "advcl")) {
+                for (String p : slots) {
+                    if (!p.equals("obj") && !p.equals("iobj") && !p.equals("place") && DepPaths.hasCase(g, toks, c, p)) {
+                        out.add(c);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,132 @@
+package org.newsflow.enrich.events;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.Casualties;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Mention;
+import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.GeoMention;
+import org.newsflow.enrich.geo.GeoResult;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.Sentence;
+import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
+import org.newsflow.enrich.people.Leaders;
+import org.newsflow.enrich.people.KnownLeaders;
+import org.newsflow.enrich.people.ActorMention;
+import org.newsflow.enrich.people.PeopleResult;
+
+/** Flags and mode of a candidate: negated, hypothetical, future, reciprocal; the ASSAULT mode (firearms, aerial...). */
+final class Modality {
+    private final EventLexicon lex;
+
+    Modality(EventLexicon lex) {
+        this.lex = lex;
+    }
+
+    void fillFlags(DepGraph g, List<Token> toks, EventCandidate c) {
+        int h = c.head;
+        List<Integer> scope = new ArrayList<>(List.of(h));
+        int p = g.head(h);
+        if (p >= 0 && toks.get(h).pos().startsWith("NN") && (g.is(h, "obj") || g.is(h, "obl")) && toks.get(p).pos().startsWith("VB")) {
+            scope.add(p); // the light verb carries negation and modality: "did not hold talks"
+        }
+        for (int x : scope) {
+            for (int d : g.children(x)) {
+                String l = DepPaths.lemma(toks.get(d));
+                String w = toks.get(d).text().toLowerCase(Locale.ROOT);
+                if ((g.is(d, "advmod") || g.is(d, "neg") || g.is(d, "det") || g.is(d, "mark") || g.is(d, "cc:preconj"))
+                        && (lex.cue("NEG", l) || lex.cue("NEG", w))) {
+                    c.negated = true;
+                }
+                if (g.is(d, "aux") && (lex.cue("MODAL", l) || lex.cue("MODAL", w))) {
+                    c.hypothetical = true;
+                }
+                if (g.is(d, "aux") && (lex.cue("FUTURE", l) || lex.cue("FUTURE", w))) {
+                    c.future = true;
+                }
+                if (g.is(d, "mark") && lex.cue("HYPO", l)) {
+                    c.hypothetical = true;
+                }
+            }
+        }
+        // governors: "fears of a war", "aimed at ending", "plans to attack" (stop at a reporting verb)
+        int x = h;
+        for (int steps = 0; steps < 4; steps++) {
+            int q = g.head(x);
+            if (q < 0) {
+                break;
+            }
+            String ql = DepPaths.lemma(toks.get(q));
+            if (lex.cue("REPORT", ql) || g.is(x, "conj") || g.is(x, "parataxis")) {
+                break;
+            }
+            if (lex.cue("HYPO", ql)) {
+                c.hypothetical = true;
+            }
+            if (lex.cue("FUTURE", ql)) {
+                c.future = true;
+            }
+            for (int d : g.children(q, "aux")) {
+                if (lex.cue("FUTURE", DepPaths.lemma(toks.get(d))) || lex.cue("FUTURE", toks.get(d).text().toLowerCase(Locale.ROOT))) {
+                    c.future = true;
+                }
+            }
+            x = q;
+        }
+        // "would not provide support": refusing cooperation is a rejection
+        int quad = lex.codeInfo(c.code).quadClass();
+        if (c.negated && quad <= 2 && c.hypothetical) {
+            c.code = "120";
+            c.negated = false;
+            c.hypothetical = false;
+        }
+    }
+
+    void fillMode(DepGraph g, List<Token> toks, EventCandidate c) {
+        if (c.mode != null || !"ASSAULT".equals(lex.ploverType(c.code))) {
+            return;
+        }
+        List<Integer> scope = new ArrayList<>();
+        DepPaths.collectSubtree(g, c.head, scope, 0, 2);
+        scope.sort(Integer::compare);
+        for (EventLexicon.Phrase p : lex.modes()) {
+            int n = p.lemmas().size();
+            for (int k = 0; k + n <= scope.size(); k++) {
+                boolean ok = true;
+                for (int j = 0; j < n; j++) {
+                    int ti = scope.get(k + j);
+                    if (j > 0 && ti != scope.get(k + j - 1) + 1) {
+                        ok = false;
+                        break;
+                    }
+                    String l = DepPaths.lemma(toks.get(ti));
+                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(toks.get(ti).text().toLowerCase(Locale.ROOT))) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    c.mode = p.value();
+                    if (p.code() != null && c.code.equals("190")) {
+                        c.code = p.code();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}

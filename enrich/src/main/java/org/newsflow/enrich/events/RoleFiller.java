@@ -1,0 +1,205 @@
+package org.newsflow.enrich.events;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.newsflow.contract.Actor;
+import org.newsflow.contract.Casualties;
+import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Mention;
+import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.GeoMention;
+import org.newsflow.enrich.geo.GeoResult;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.Sentence;
+import org.newsflow.enrich.nlp.Token;
+import org.newsflow.enrich.nlp.WordList;
+import org.newsflow.enrich.people.Leaders;
+import org.newsflow.enrich.people.KnownLeaders;
+import org.newsflow.enrich.people.ActorMention;
+import org.newsflow.enrich.people.PeopleResult;
+
+/**
+ * Role filling: the trigger's dependents give source, target and third parties: subject and object, prepositions the
+ * lexicon names, "by" agents of passives, possessives and demonyms of nominal triggers, the subject of a light verb
+ * ("launched an air strike"), a host or mediator ("under the aegis of").
+ */
+final class RoleFiller {
+    private final EventLexicon lex;
+    private final ActorResolver actors;
+    /** for "killed in Israeli tank shelling": an attack phrase names who, not where */
+    private final LocationFiller locations;
+
+    RoleFiller(EventLexicon lex, ActorResolver actors, LocationFiller locations) {
+        this.lex = lex;
+        this.actors = actors;
+        this.locations = locations;
+    }
+    private static final Set<String> THIRD_PARTY_NOUNS = WordList.load("/events/third_party_nouns.txt");
+    private static final Set<String> THIRD_PARTY_VERBS = WordList.load("/events/third_party_verbs.txt");
+
+    void fillRoles(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, Map<Integer, EventCandidate> byHead) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        Set<String> slots = c.match.trigger().targets();
+        boolean verb = toks.get(h).pos().startsWith("VB") && !DepPaths.nominal(g, toks, h);
+        List<Integer> src = new ArrayList<>();
+        List<Integer> tgt = new ArrayList<>();
+        if (verb) {
+            if (DepPaths.isPassive(g, h)) {
+                src.addAll(actors.agentsOf(g, toks, h));
+                if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
+                    for (int d : g.children(h)) {
+                        if ((g.is(d, "obl") || g.is(d, "nmod")) && DepPaths.hasCase(g, toks, d, "from")) {
+                            src.add(d); // "a shell was fired at it from X": fired by X
+                        } else if ((g.is(d, "obl") || g.is(d, "nmod")) && (DepPaths.hasCase(g, toks, d, "in") || DepPaths.hasCase(g, toks, d, "during"))
+                                && locations.attackPhrase(g, toks, d)) {
+                            // "killed in Israeli tank shelling": the attacker named in the attack phrase
+                            for (int i : DepPaths.phrase(g, toks, d)) {
+                                if ((g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod:poss")) && actors.isActorToken(doc, s, i)) {
+                                    src.add(i);
+                                }
+                            }
+                        }
+                    }
+                }
+                tgt.addAll(g.children(h, "nsubj:pass"));
+                for (int d : actors.slotDependents(g, toks, h, slots)) {
+                    if (!g.is(d, "obj")) {
+                        tgt.add(d);
+                    }
+                }
+            } else if (c.match.trigger().reverse()) {
+                // "received weapons from X": X gives, the subject receives
+                tgt.addAll(DepPaths.subjectsOf(g, h));
+                for (int k : c.match.covered()) {
+                    src.addAll(actors.slotDependents(g, toks, k, slots));
+                }
+                if (tgt.isEmpty()) {
+                    tgt.addAll(actors.inheritedSubject(g, toks, h));
+                }
+            } else {
+                src.addAll(DepPaths.subjectsOf(g, h));
+                tgt.addAll(actors.slotDependents(g, toks, h, slots));
+            }
+            if (tgt.isEmpty()) {
+                // multiword triggers: "held talks with X" may hang "with X" on "talks"
+                for (int k : c.match.covered()) {
+                    if (k != h) {
+                        tgt.addAll(actors.slotDependents(g, toks, k, slots));
+                    }
+                }
+            }
+            if (src.isEmpty() && !c.match.trigger().reverse()) {
+                src.addAll(actors.inheritedSubject(g, toks, h));
+            }
+            if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
+                tgt.add(g.head(h)); // "10 soldiers killed in ..."
+            }
+        } else {
+            // nominal trigger: possessor, demonym / country modifiers, "by" agent, "between A and B"
+            for (int d : g.children(h)) {
+                if (g.is(d, "nmod:poss")) {
+                    src.add(d);
+                } else if ((g.is(d, "amod") || g.is(d, "compound")) && !c.match.covered().contains(d) && actors.isActorToken(doc, s, d)) {
+                    src.add(d);
+                } else if (g.is(d, "compound") && !c.match.covered().contains(d)) {
+                    for (int e : g.children(d)) {
+                        if ((g.is(e, "amod") || g.is(e, "compound")) && actors.isActorToken(doc, s, e)) {
+                            src.add(e); // "Israeli tank shelling"
+                        }
+                    }
+                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "by")) {
+                    src.add(d);
+                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between")) {
+                    src.add(d);
+                    c.recip = true;
+                }
+            }
+            tgt.addAll(actors.slotDependents(g, toks, h, slots));
+            int p = g.head(h);
+            if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl") && lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))))
+                    && toks.get(p).pos().startsWith("VB")) {
+                // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
+                if (src.isEmpty()) {
+                    src.addAll(DepPaths.isPassive(g, p) ? actors.agentsOf(g, toks, p) : DepPaths.subjectsOf(g, p));
+                    if (src.isEmpty()) {
+                        src.addAll(actors.inheritedSubject(g, toks, p));
+                    }
+                }
+                if (tgt.isEmpty()) {
+                    tgt.addAll(actors.slotDependents(g, toks, p, slots));
+                }
+            } else if (p >= 0 && byHead.containsKey(p) && src.isEmpty() && (g.is(h, "obl") || g.is(h, "nmod")) && DepPaths.hasCase(g, toks, h, "of")) {
+                // "accused X of bombings": the accused did it
+                for (int o : g.children(p, "obj")) {
+                    src.add(o);
+                }
+                if (actors.isRecip(g, toks, src)) {
+                    src.clear();
+                    src.addAll(DepPaths.subjectsOf(g, p));
+                    c.recip = true;
+                }
+            }
+        }
+        if (!verb && src.isEmpty() && tgt.isEmpty() && g.head(h) >= 0) {
+            // "clashes take place on the border between A and B"
+            List<Integer> clause = new ArrayList<>();
+            DepPaths.collectSubtree(g, g.head(h), clause, 0, 3);
+            for (int d : clause) {
+                if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between") && !g.children(d, "conj").isEmpty()) {
+                    src.add(d);
+                    c.recip = true;
+                    break;
+                }
+            }
+        }
+        if (actors.isRecip(g, toks, tgt) || actors.hasRecipAdverb(g, toks, h)) {
+            c.recip = true;
+            tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
+        }
+        for (int x : src) {
+            c.sources.addAll(actors.resolveConj(doc, s, g, x));
+        }
+        for (int x : tgt) {
+            c.targets.addAll(actors.resolveConj(doc, s, g, x));
+        }
+        // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
+        String type = lex.ploverType(c.code);
+        if ("CONSULT".equals(type) || "AGREE".equals(type)) {
+            List<Integer> scope = new ArrayList<>(List.of(h));
+            if (g.head(h) >= 0 && !verb) {
+                scope.add(g.head(h));
+            }
+            for (int sc : scope) {
+                for (int d : g.children(sc)) {
+                    if ((g.is(d, "obl") || g.is(d, "nmod")) && THIRD_PARTY_NOUNS.contains(DepPaths.lemma(toks.get(d)))) {
+                        for (int e : g.children(d)) {
+                            if (g.is(e, "nmod") && DepPaths.hasCase(g, toks, e, "of")) {
+                                c.third.addAll(actors.resolveConj(doc, s, g, e));
+                            }
+                        }
+                    }
+                    if (g.is(d, "acl") && THIRD_PARTY_VERBS.contains(DepPaths.lemma(toks.get(d)))) {
+                        for (int a : actors.agentsOf(g, toks, d)) {
+                            c.third.addAll(actors.resolveConj(doc, s, g, a));
+                        }
+                    }
+                }
+            }
+        }
+        DepPaths.dedupe(c.sources);
+        DepPaths.dedupe(c.targets);
+        DepPaths.dedupe(c.third);
+    }
+}

@@ -1,0 +1,38 @@
+package org.newsflow.enrich.nlp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A closed word list kept as data next to the lexicons: one entry per line (multi-word entries allowed), exact case,
+ * blank lines and lines starting with {@code #} ignored. The rules only ask membership, so the set is unordered.
+ */
+public final class WordList {
+    private WordList() {}
+
+    /** The entries of a classpath resource ("/people/determiners.txt"); a missing file is a packaging error. */
+    public static Set<String> load(String resource) {
+        InputStream in = WordList.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("word list not on the classpath: " + resource);
+        }
+        Set<String> words = new LinkedHashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    words.add(w);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return Set.copyOf(words);
+    }
+}

@@ -1,0 +1,43 @@
+package org.newsflow.enrich.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.HandBuiltText;
+
+/** Trigger matching on hand-built tokens: lemmas, gaps, longest match, masks. No CoreNLP. */
+class TriggerMatcherTest {
+    private static final TriggerMatcher MATCHER = new TriggerMatcher(EventLexicon.loadDefault());
+
+    private static List<TriggerMatch> triggers(AnalyzedText text, TextMask mask) {
+        EventDoc doc = new EventDoc(text, null, null, mask, LocalDate.of(2022, 11, 7));
+        return MATCHER.findTriggers(text.sentences().get(0), doc);
+    }
+
+    @Test
+    void verbTriggerMatchesThroughItsLemma() {
+        AnalyzedText t = HandBuiltText.of("Armenia/NNP/Armenia/LOCATION", "accused/VBD/accuse", "Azerbaijan/NNP/Azerbaijan/LOCATION");
+        List<TriggerMatch> m = triggers(t, TextMask.none());
+        assertThat(m).extracting(x -> x.trigger().pattern()).containsExactly("accuse");
+        assertThat(m.get(0).head()).isEqualTo(1);
+    }
+
+    @Test
+    void gapPatternTakesTheWordsBetweenAndWinsOverTheShorterNoun() {
+        AnalyzedText t = HandBuiltText.of("They/PRP/they", "held/VBD/hold", "direct/JJ/direct", "talks/NNS/talk");
+        List<TriggerMatch> m = triggers(t, TextMask.none());
+        assertThat(m).extracting(x -> x.trigger().pattern()).containsExactly("hold ~ talk");
+        assertThat(m.get(0).covered()).containsExactlyInAnyOrder(1, 3);
+    }
+
+    @Test
+    void maskedTokensNeverTrigger() {
+        AnalyzedText t = HandBuiltText.of("Armenia/NNP/Armenia/LOCATION", "accused/VBD/accuse", "Azerbaijan/NNP/Azerbaijan/LOCATION");
+        TextMask mask = new TextMask(List.of(new TextMask.Range(8, 15, "trailer")));
+        assertThat(triggers(t, mask)).isEmpty();
+    }
+}
