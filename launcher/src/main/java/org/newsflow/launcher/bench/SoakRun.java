@@ -88,6 +88,7 @@ public final class SoakRun {
     private final ErrorCounter logErrors = new ErrorCounter();
     private final List<Sample> samples = new ArrayList<>();
     private volatile boolean producing = true;
+    private volatile boolean readingDeadLetters = true;
 
     public SoakRun(Options options, List<RawArticle> corpus, PrintStream out) {
         this.options = options;
@@ -149,7 +150,8 @@ public final class SoakRun {
                     caughtUp = s.stored() == produced.get() && s.dlq() == bad.get() && s.enrichLagMax() == 0 && s.sinkLagMax() <= MARKER_LAG;
                 }
                 Sample last = sample(t0, admin, topics, enrichMetrics, store, sink);
-                dlqReader.interrupt();
+                readingDeadLetters = false; // not interrupt(): an interrupted consumer logs an error on close
+                dlqReader.join(TimeUnit.SECONDS.toMillis(10));
                 Result result = new Result(produced.get(), bad.get(), last.stored(), last.dlq(), caughtUp, last.errors(), List.copyOf(samples));
                 summary(result, started);
                 return result;
@@ -281,11 +283,9 @@ public final class SoakRun {
             TopicPartition tp = new TopicPartition(topic, 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
-            while (!Thread.currentThread().isInterrupted()) {
+            while (readingDeadLetters) {
                 dlqRecords.addAndGet(c.poll(Duration.ofMillis(500)).count());
             }
-        } catch (org.apache.kafka.common.errors.InterruptException e) {
-            // stopped
         }
     }
 
