@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestPostgres;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
