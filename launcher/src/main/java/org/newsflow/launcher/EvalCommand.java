@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.newsflow.enrich.eval.CountryEval;
 import org.newsflow.enrich.eval.EventEval;
+import org.newsflow.enrich.eval.PloverEval;
 import org.newsflow.ingest.extract.ExtractionEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,14 +47,30 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "events", mixinStandardHelpOptions = true,
-            description = "Event coding on the PETR2 validation sentences: detection P/R, CAMEO root and PLOVER accuracy, actor countries, confusions.")
+            description = "Event coding on both dev sets: PETR2 validation sentences (detection P/R, CAMEO root and PLOVER accuracy, "
+                    + "actor countries, full triple, confusions) and PLOVER gold records (gold type among types found, source country, "
+                    + "distinct types per sentence). See docs/events.md.")
     static final class Events implements Callable<Integer> {
-        @Option(names = "--gold", required = true, paramLabel = "PETR2_XML", description = "e.g. ../shared/eval/PETR2_GSR_validation.xml")
-        Path gold;
+        @Option(names = "--gold", paramLabel = "PETR2_XML", defaultValue = "../shared/eval/PETR2_GSR_validation.xml",
+                description = "PETR2 validation file (default: ${DEFAULT-VALUE}); 'none' skips it")
+        String gold;
+
+        @Option(names = "--plover", paramLabel = "PLOVER_JSON", defaultValue = "../shared/eval/PLOVER_GSR_dev.json",
+                description = "PLOVER gold records (default: ${DEFAULT-VALUE}); 'none' skips it")
+        String plover;
+
+        @Option(names = "--details", description = "print every sentence's gold and predicted events")
+        boolean details;
 
         @Override
         public Integer call() {
-            EventEval.run(gold, out());
+            boolean detail = details || Boolean.getBoolean("newsflow.eval.details");
+            if (!"none".equals(gold)) {
+                EventEval.run(Path.of(gold), out(), detail);
+            }
+            if (!"none".equals(plover)) {
+                PloverEval.run(Path.of(plover), out(), detail);
+            }
             return 0;
         }
     }

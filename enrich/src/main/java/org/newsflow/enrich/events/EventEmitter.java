@@ -42,7 +42,8 @@ final class EventEmitter {
 
     void emit(EventDoc doc, List<Token> toks, EventCandidate c, Mention sentence, List<EventTag> out) {
         EventLexicon.CodeInfo info = lex.codeInfo(c.code);
-        if (info == null || info.plover() == null) {
+        String type = info == null ? null : lex.ploverType(c.code);
+        if (type == null) {
             return;
         }
         Token first = toks.get(c.headOverride >= 0 ? c.headOverride : c.match.first());
@@ -76,7 +77,7 @@ final class EventEmitter {
             if (!seen.add(key)) {
                 continue;
             }
-            out.add(new EventTag(info.plover(), c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
+            out.add(new EventTag(type, c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
                     c.locCountry, c.place, cas, c.negated, c.hypothetical));
         }
     }

@@ -61,6 +61,10 @@ public final class EventLexicon {
     private final List<Phrase> sectors;
     private final Set<String> sectorWords;
     private final Map<String, Set<String>> cues = new HashMap<>();
+    /** CAMEO code -> {PLOVER type, mode} from the generated cameo_plover.tsv (CAMEO2PLOVER 2021). */
+    private final Map<String, String[]> plover = new HashMap<>();
+    /** CAMEO root of a promised action -> the code of the promise (promises.tsv). */
+    private final Map<String, String> promises = new HashMap<>();
     /** Known office holders: normalised full name -> {country, sector}; surname -> countries (when unambiguous). */
 
     private EventLexicon(List<Trigger> triggers, List<CodeInfo> codes, List<Phrase> modes, List<Phrase> sectors,
@@ -136,6 +140,16 @@ public final class EventLexicon {
             cues.computeIfAbsent(row[0].trim(), k -> new HashSet<>()).add(row[1].trim().toLowerCase(Locale.ROOT));
         }
         EventLexicon lexicon = new EventLexicon(triggers, codes, modes, sectors, cues);
+        if (EventLexicon.class.getResource(classpathFolder + "promises.tsv") != null) {
+            for (String[] row : rows(classpathFolder + "promises.tsv")) {
+                lexicon.promises.put(row[0].trim(), row[1].trim());
+            }
+        }
+        if (EventLexicon.class.getResource(classpathFolder + "cameo_plover.tsv") != null) {
+            for (String[] row : rows(classpathFolder + "cameo_plover.tsv")) {
+                lexicon.plover.put(row[0].trim(), new String[] {row[1].trim(), cell(row, 2)});
+            }
+        }
         for (Trigger tr : lexicon.triggers) {
             if (lexicon.codeInfo(tr.code()) == null) {
                 throw new IllegalArgumentException("triggers.tsv: CAMEO code " + tr.code() + " of '" + tr.pattern() + "' has no row in cameo.tsv");
@@ -192,10 +206,38 @@ public final class EventLexicon {
         return null;
     }
 
-    /** PLOVER type of a CAMEO code, or null when it has none (root 01). */
+    /**
+     * PLOVER type of a CAMEO code, or null when it has none (root 01): the longest prefix in the CAMEO-to-PLOVER
+     * table (cameo_plover.tsv), else cameo.tsv (which also covers root 02, absent from that table).
+     */
     public String ploverType(String code) {
+        String[] p = ploverRow(code);
+        if (p != null) {
+            return p[0];
+        }
         CodeInfo c = codeInfo(code);
         return c == null ? null : c.plover();
+    }
+
+    /** The code of a promise to do what {@code code} codes ("will support" = 032), or null when none applies. */
+    public String promiseCode(String code) {
+        return promises.get(code.substring(0, 2));
+    }
+
+    /** PLOVER mode of a CAMEO code in the CAMEO-to-PLOVER table ("release", "ceasefire", "firearms"), or null. */
+    public String cameoMode(String code) {
+        String[] p = ploverRow(code);
+        return p == null ? null : p[1];
+    }
+
+    private String[] ploverRow(String code) {
+        for (int n = code.length(); n >= 2; n--) {
+            String[] p = plover.get(code.substring(0, n));
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     List<Phrase> modes() {

@@ -54,6 +54,8 @@ public final class EventTagger {
     private final ClauseRules rules;
     private final RoleFiller roles;
     private final Modality modality;
+    /** The CAMEO verb dictionary, for verbs no hand-written trigger covers; null when switched off. */
+    private final VerbPatternMatcher verbPatterns;
 
     /**
      * @param parser the dependency parser of a sentence's tokens (the factory's {@link SentenceParser})
@@ -72,17 +74,22 @@ public final class EventTagger {
         this.rules = new ClauseRules(lexicon, actors);
         this.roles = new RoleFiller(lexicon, actors, locations);
         this.modality = new Modality(lexicon);
+        this.verbPatterns = "off".equals(System.getProperty("newsflow.events.cameo", "on"))
+                ? null : new VerbPatternMatcher(CameoDictionary.loadDefault(), lexicon);
     }
 
     public EventLexicon lexicon() {
         return lex;
     }
 
-    /** Event types of the factual events (not negated, not hypothetical) and their counts, for dashboards. */
+    /**
+     * Event types of the factual events (not negated, not hypothetical) and their counts, for dashboards.
+     * Statements (CAMEO 01x) have no PLOVER type and are not counted.
+     */
     public static Map<String, Integer> countByType(List<EventTag> events) {
         Map<String, Integer> counts = new TreeMap<>();
         for (EventTag e : events) {
-            if (!e.negated() && !e.hypothetical()) {
+            if (e.type() != null && !e.negated() && !e.hypothetical()) {
                 counts.merge(e.type(), 1, Integer::sum);
             }
         }
@@ -96,9 +103,17 @@ public final class EventTagger {
         List<EventTag> out = new ArrayList<>();
         for (Sentence s : text.sentences()) {
             List<TriggerMatch> matches = triggers.findTriggers(s, doc);
-            if (!matches.isEmpty() && mayHaveActorOrToll(doc, s)) {
+            List<Integer> verbs = dictionaryVerbs(doc, s, matches);
+            if ((!matches.isEmpty() || !verbs.isEmpty()) && mayHaveActorOrToll(doc, s)) {
                 DepGraph g = parser.apply(s.tokens());
-                out.addAll(codeSentence(doc, s, g, matches));
+                if (!verbs.isEmpty()) {
+                    matches = new ArrayList<>(matches);
+                    matches.addAll(dictionaryMatches(g, s.tokens(), verbs, matches));
+                    matches.sort((a, b) -> a.head() - b.head());
+                }
+                if (!matches.isEmpty()) {
+                    out.addAll(codeSentence(doc, s, g, matches));
+                }
             }
             actors.rememberPair(doc, s);
         }
@@ -130,6 +145,45 @@ public final class EventTagger {
     }
 
     // ---- triggers -----------------------------------------------------------------------------------------
+
+    /**
+     * The dictionary's matches on the parsed sentence, less those whose object or prepositional object is a
+     * hand-written nominal trigger of the same PLOVER type ("staged a protest", "launched an air strike",
+     * "engaged X in a firefight"): the noun trigger already codes that event, with its own roles.
+     */
+    private List<TriggerMatch> dictionaryMatches(DepGraph g, List<Token> toks, List<Integer> verbs, List<TriggerMatch> hand) {
+        List<TriggerMatch> out = new ArrayList<>();
+        for (TriggerMatch m : verbPatterns.match(g, toks, verbs)) {
+            String type = lex.ploverType(m.trigger().code());
+            boolean restated = hand.stream().anyMatch(h -> g.head(h.head()) == m.head() && type.equals(lex.ploverType(h.trigger().code()))
+                    && (g.is(h.head(), "obj") || g.is(h.head(), "obl")));
+            if (!restated) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Verbs the CAMEO dictionary may code: not covered by a hand-written trigger (those measured better where both
+     * exist), not in masked text, and with a code of their own or a pattern whose words are all in the sentence.
+     */
+    private List<Integer> dictionaryVerbs(EventDoc doc, Sentence s, List<TriggerMatch> matches) {
+        if (verbPatterns == null) {
+            return List.of();
+        }
+        Set<Integer> taken = new HashSet<>();
+        for (TriggerMatch m : matches) {
+            taken.addAll(m.covered());
+        }
+        List<Token> toks = s.tokens();
+        for (int i = 0; i < toks.size(); i++) {
+            if (doc.mask.covers(toks.get(i).begin(), toks.get(i).end())) {
+                taken.add(i);
+            }
+        }
+        return verbPatterns.candidates(toks, taken);
+    }
 
 
 

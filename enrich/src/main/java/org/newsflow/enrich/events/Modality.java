@@ -87,6 +87,7 @@ final class Modality {
             }
             x = q;
         }
+        promise(g, toks, c);
         // "would not provide support": refusing cooperation is a rejection
         int quad = lex.codeInfo(c.code).quadClass();
         if (c.negated && quad <= 2 && c.hypothetical) {
@@ -94,6 +95,50 @@ final class Modality {
             c.negated = false;
             c.hypothetical = false;
         }
+    }
+
+    /**
+     * "Portugal will support ..., its president said", "X announced it will send troops": an announced future
+     * action of the subject is a promise (AGREE) or a threat (THREATEN) by PLOVER's rules; the code comes from
+     * promises.tsv. It takes the trigger's own PROMISE auxiliary and a reporting verb the clause hangs on (or that
+     * hangs on it): a future stated by the writer ("the two will meet in Zurich") is a scheduled event and keeps
+     * its type. Negated or hypothetical events are left as they are.
+     */
+    private void promise(DepGraph g, List<Token> toks, EventCandidate c) {
+        if (c.negated || c.hypothetical || !toks.get(c.head).pos().startsWith("VB") || !announced(g, toks, c.head)) {
+            return;
+        }
+        for (int d : g.children(c.head, "aux")) {
+            Token t = toks.get(d);
+            if (lex.cue("PROMISE", t.text().toLowerCase(Locale.ROOT)) || lex.cue("PROMISE", DepPaths.lemma(t))) {
+                String code = lex.promiseCode(c.code);
+                if (code != null) {
+                    c.code = code;
+                    c.mode = null;
+                }
+                return;
+            }
+        }
+    }
+
+    /** The clause of h is reported: under a reporting verb, or with a reporting clause hanging on it ("..., X said"). */
+    private boolean announced(DepGraph g, List<Token> toks, int h) {
+        int x = h;
+        for (int steps = 0; steps < 3 && g.head(x) >= 0; steps++) {
+            if (!(g.is(x, "ccomp") || g.is(x, "conj") || g.is(x, "xcomp"))) {
+                break;
+            }
+            x = g.head(x);
+            if (lex.cue("REPORT", DepPaths.lemma(toks.get(x)))) {
+                return true;
+            }
+        }
+        for (int d : g.children(h)) {
+            if ((g.is(d, "parataxis") || g.is(d, "advcl") || g.is(d, "ccomp")) && lex.cue("REPORT", DepPaths.lemma(toks.get(d)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void fillMode(DepGraph g, List<Token> toks, EventCandidate c) {

@@ -1,0 +1,107 @@
+package org.newsflow.enrich.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.newsflow.enrich.nlp.AnalyzedText;
+import org.newsflow.enrich.nlp.HandBuiltText;
+
+/**
+ * The CAMEO dictionary reader and its pattern matching on hand-built tokens and dependency graphs (no CoreNLP).
+ * The rows are written for the test in the cameo_verbs.tsv format; codes are real CAMEO codes so that the
+ * shipped cameo.tsv / cameo_plover.tsv give them a type.
+ */
+class VerbPatternMatcherTest {
+    private static final EventLexicon LEX = EventLexicon.loadDefault();
+    private static final CameoDictionary DICT = CameoDictionary.parse(List.of(
+            "S\tweapon\tgun|rifle|missile",
+            "V\tLIFT\tlift\t-\t-",
+            "V\tLIFT\tease\t-\t-",
+            "P\tLIFT\t0813\t-\t-\tcurfew\t-",
+            "P\tLIFT\t085\t-\t-\tsanctions\t-",
+            "P\tLIFT\t085\t-\t-\teconomic sanctions\tagainst:",
+            "V\tCANCEL\tcall\t160\toff",
+            "P\tCANCEL\t082\t-\t-\tstrike\t-",
+            "V\tSEND\tsend\t-\t-",
+            "P\tSEND\t072\t-\t-\t&weapon\tto:",
+            "V\tSAY\tsay\t010\t-"));
+    private static final VerbPatternMatcher MATCHER = new VerbPatternMatcher(DICT, LEX);
+
+    // 0 Authorities 1 lifted 2 the 3 night 4 curfew
+    private static final AnalyzedText CURFEW = HandBuiltText.of("Authorities/NNS/authority", "lifted/VBD/lift", "the/DT/the",
+            "night/NN/night", "curfew/NN/curfew");
+    private static final DepGraph CURFEW_G = new DepGraph(new int[] {1, -1, 4, 4, 1},
+            new String[] {"nsubj", "root", "det", "compound", "obj"});
+
+    @Test
+    void readsSynsetsVerbsAndPatternsWithPluralForms() {
+        assertThat(DICT.verbs("lift")).extracting(CameoDictionary.Verb::block).containsExactly("LIFT");
+        assertThat(DICT.patterns("LIFT")).hasSize(3);
+        CameoDictionary.Pattern p = DICT.patterns("LIFT").get(1);
+        assertThat(p.object().head()).contains("sanctions", "sanction");
+        assertThat(DICT.patterns("SEND").get(0).object().head()).contains("gun", "missile");
+        assertThat(DICT.verbs("call").get(0).extra()).containsExactly("off");
+    }
+
+    @Test
+    void objectPatternGivesItsCode() {
+        TriggerMatch m = MATCHER.matchVerb(CURFEW_G, CURFEW.tokens(), 1);
+        assertThat(m).isNotNull();
+        assertThat(m.trigger().code()).isEqualTo("0813");
+        assertThat(LEX.ploverType(m.trigger().code())).isEqualTo("RETREAT");
+        assertThat(m.head()).isEqualTo(1);
+    }
+
+    @Test
+    void aVerbWithoutOwnCodeAndNoPatternGivesNothing() {
+        // 0 Authorities 1 lifted 2 the 3 box
+        AnalyzedText t = HandBuiltText.of("Authorities/NNS/authority", "lifted/VBD/lift", "the/DT/the", "box/NN/box");
+        DepGraph g = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 1)).isNull();
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void theMoreSpecificPatternWinsAndModifiersAndPrepositionsMustHold() {
+        // 0 EU 1 eased 2 economic 3 sanctions 4 against 5 Iran
+        AnalyzedText t = HandBuiltText.of("EU/NNP/EU/ORGANIZATION", "eased/VBD/ease", "economic/JJ/economic", "sanctions/NNS/sanction",
+                "against/IN/against", "Iran/NNP/Iran/LOCATION");
+        DepGraph g = new DepGraph(new int[] {1, -1, 3, 1, 5, 3}, new String[] {"nsubj", "root", "amod", "obj", "case", "nmod"});
+        CameoDictionary.Pattern specific = DICT.patterns("LIFT").get(2);
+        assertThat(VerbPatternMatcher.holds(g, t.tokens(), 1, specific)).isTrue();
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 1).trigger().pattern()).contains("(against)");
+        // without "economic" the two-word phrase does not hold, the one-word one does
+        DepGraph plain = new DepGraph(new int[] {1, -1, 1, 1, 5, 3}, new String[] {"nsubj", "root", "advmod", "obj", "case", "nmod"});
+        assertThat(VerbPatternMatcher.holds(plain, t.tokens(), 1, specific)).isFalse();
+        assertThat(MATCHER.matchVerb(plain, t.tokens(), 1).trigger().code()).isEqualTo("085");
+    }
+
+    @Test
+    void multiwordVerbNeedsItsParticleAndCoversIt() {
+        // 0 Unions 1 called 2 off 3 the 4 strike
+        AnalyzedText t = HandBuiltText.of("Unions/NNS/union", "called/VBD/call", "off/RP/off", "the/DT/the", "strike/NN/strike");
+        DepGraph g = new DepGraph(new int[] {1, -1, 1, 4, 1}, new String[] {"nsubj", "root", "compound:prt", "det", "obj"});
+        TriggerMatch m = MATCHER.matchVerb(g, t.tokens(), 1);
+        assertThat(m.trigger().code()).isEqualTo("082");
+        assertThat(LEX.ploverType("082")).isEqualTo("CONCEDE");
+        assertThat(m.covered()).containsExactlyInAnyOrder(1, 2);
+        // "called the meeting" has no "off": no CANCEL entry applies
+        AnalyzedText t2 = HandBuiltText.of("Unions/NNS/union", "called/VBD/call", "the/DT/the", "meeting/NN/meeting");
+        DepGraph g2 = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
+        assertThat(MATCHER.matchVerb(g2, t2.tokens(), 1)).isNull();
+    }
+
+    @Test
+    void statementsWithoutPloverTypeAreNotCandidates() {
+        AnalyzedText t = HandBuiltText.of("Officials/NNS/official", "said/VBD/say", "nothing/NN/nothing");
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void candidatesNeedEveryWordOfSomePatternInTheSentence() {
+        assertThat(MATCHER.candidates(CURFEW.tokens(), Set.of())).containsExactly(1);
+        assertThat(MATCHER.candidates(CURFEW.tokens(), Set.of(1))).isEmpty(); // a hand-written trigger took it
+    }
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Converts PETRARCH2's CAMEO verb dictionary and the CAMEO-to-PLOVER table, once, into newsflow's own compact
+lexicon files under enrich/src/main/resources/events/ (committed; re-run only when the sources change).
+
+  python3 tools/cameo/convert_cameo.py [CAMEO.2.0.txt] [CAMEO2PLOVER-2021.txt] [out_dir]
+
+Defaults: ../shared/data/petrarch2/CAMEO.2.0.txt, ../shared/eval/CAMEO2PLOVER-2021.txt,
+enrich/src/main/resources/events/ (run from the repository root).
+
+Output (TAB separated, '#' comments; format documented in the file headers and docs/events.md):
+  cameo_verbs.tsv   S rows: noun synsets; V rows: verb lemma -> block (and its own code); P rows: patterns of a
+                    block (subject, particle, object, prepositional objects -> CAMEO code)
+  cameo_plover.tsv  CAMEO code -> PLOVER type and mode (longest code prefix wins when read)
+
+What is dropped: TABARI-style markers ($ + ^ %) inside patterns, verb-verb transformations (~ lines: newsflow's
+own clause rules handle "said ... would attack"), blocks and verbs without any code, and patterns whose code is
+the null code. Secondary codes (a:b) keep the first non-empty one.
+"""
+import re
+import sys
+from pathlib import Path
+
+PARTICLES = {"UP", "DOWN", "OFF", "OUT", "BACK", "AWAY", "OVER", "ASIDE", "FORWARD", "IN", "ON", "ABOUT",
+             "AROUND", "THROUGH", "TOGETHER", "AHEAD", "APART"}
+TOKEN = re.compile(r"\((?:[^()])*\)|\{[^}]*\}|\S+")
+MARKERS = {"$", "+", "^", "%", "*"}
+
+
+def clean_word(w):
+    """One dictionary word -> lower-case newsflow form ('_' joins words, trailing '_' = no plural)."""
+    return w.strip("_").replace("_", " ").lower()
+
+
+def noun_phrase(tok):
+    """'{&MILITARY AID}' / 'AID' / '&WEAPON' -> 'military-synset-ref aid' style string, head last."""
+    tok = tok.strip("{}")
+    words = [w for w in tok.split() if w not in MARKERS]
+    out = []
+    for w in words:
+        out.append("&" + clean_word(w[1:]) if w.startswith("&") else clean_word(w))
+    return " ".join(x for x in out if x)
+
+
+def code_of(raw):
+    """'[042:043]' -> '042'; '[:173]' -> '173'; '[---]' -> None; '[080!]' -> '080'."""
+    parts = [p.strip().rstrip("!") for p in raw.strip("[]").split(":")]
+    for p in parts:
+        if p and p != "---" and re.fullmatch(r"\d{2,4}", p):
+            return p
+    return None
+
+
+def parse_pattern(body):
+    """The part of a '-' line before the code -> (subject, particle, object, preps) or None."""
+    if "*" not in body:
+        return None
+    pre, post = body.split("*", 1)
+    subj = None
+    for tok in TOKEN.findall(pre):
+        if tok.startswith("(") or tok in MARKERS:
+            continue
+        subj = noun_phrase(tok) or subj
+    bare, preps = [], []
+    for tok in TOKEN.findall(post):
+        if tok in MARKERS:
+            continue
+        if tok.startswith("("):
+            inner = tok[1:-1].strip()
+            m = re.match(r"(\S+)\s*(.*)$", inner)
+            if not m:
+                continue
+            prep = clean_word(m.group(1))
+            np = noun_phrase(m.group(2)) if m.group(2) else ""
+            preps.append(prep + ":" + np)
+        else:
+            bare.append(tok)
+    particle, obj = None, None
+    nouns = []
+    for tok in bare:
+        if not tok.startswith("{") and tok.upper() in PARTICLES and not nouns and particle is None:
+            particle = clean_word(tok)
+        else:
+            nouns.append(tok)
+    if nouns:
+        obj = noun_phrase(nouns[-1])
+        # extra bare words before the object are modifiers of its phrase
+        extra = [noun_phrase(t) for t in nouns[:-1] if noun_phrase(t)]
+        if extra:
+            obj = " ".join(extra + [obj])
+    return subj, particle, obj, preps
+
+
+def verb_entry(line):
+    """'+CORDON_OFF {...} [code]' / 'WIRE_+TAP' / 'ASK [020]' -> (lemma, extra words, code)."""
+    line = line.split("#", 1)[0].split(";", 1)[0]
+    code = None
+    m = re.search(r"\[[^\]]*\]", line)
+    if m:
+        code = code_of(m.group(0))
+        line = line[:m.start()]
+    line = re.sub(r"\{[^}]*\}", "", line).strip()
+    if not line:
+        return None
+    phrase = line.split()[0]
+    words = phrase.split("_")
+    if len(words) == 1:
+        return clean_word(words[0].lstrip("+")), [], code
+    verb = next((w for w in words if w.startswith("+")), words[0])
+    extra = [clean_word(w) for w in words if w is not verb and clean_word(w)]
+    return clean_word(verb.lstrip("+")), extra, code
+
+
+def read_cameo(path):
+    synsets, verbs, patterns = {}, [], []
+    block, block_code, synset = None, None, None
+    for raw in Path(path).read_text(encoding="latin-1").splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith("~"):
+            continue
+        if line.startswith("&"):
+            synset = clean_word(line.split()[0][1:])
+            synsets[synset] = []
+            continue
+        if line.startswith("+") and synset is not None and block is None:
+            synsets[synset].append(clean_word(line[1:].split("#")[0].split()[0]))
+            continue
+        if line.startswith("---"):
+            synset = None
+            m = re.match(r"---\s+(.*?)\s+(\[[^\]]*\])", line)
+            block = m.group(1).strip().replace(" ", "_") if m else line.strip("- ")
+            block_code = code_of(m.group(2)) if m else None
+            continue
+        if block is None:
+            continue
+        if line.startswith("-"):
+            m = re.search(r"\[([^\]]*)\]", line)
+            if not m:
+                continue
+            code = code_of(m.group(0))
+            parsed = parse_pattern(line[1:m.start()])
+            if code and parsed:
+                patterns.append((block, code) + parsed)
+            continue
+        entry = verb_entry(line)
+        if entry:
+            lemma, extra, code = entry
+            verbs.append((block, lemma, extra, code or block_code))
+    return synsets, verbs, patterns
+
+
+def read_plover(path):
+    rows = []
+    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"(\d{2,4}):\s*(.*)$", line)
+        if not m:
+            continue
+        cells = [c.strip() for c in m.group(2).split(",")]
+        ptype = cells[0]
+        mode = cells[1].strip() if len(cells) > 1 and cells[1].strip() else "-"
+        rows.append((m.group(1), ptype, mode))
+    seen, out = set(), []
+    for code, ptype, mode in rows:
+        if len(code) == 2 and code in seen:
+            continue  # '08' is listed twice (CONCEDE, RETREAT): the 3-4 digit rows decide
+        seen.add(code)
+        out.append((code, ptype, mode))
+    return out
+
+
+HEADER = """# GENERATED by tools/cameo/convert_cameo.py from PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt,
+# last update 30 April 2015). Do not edit by hand: change the generator or the source and re-run it.
+# Source: Copyright (c) 2015 Open Event Data Alliance, MIT License (see NOTICE). Derived from the TABARI CAMEO
+# dictionaries; development funded by the U.S. National Science Foundation (grants listed in the source file).
+#
+# Rows (TAB separated):
+#   S  synset     words (|-separated; a word may be a phrase)
+#   V  block      verb lemma   own code or -   extra words of a multiword verb (|-separated) or -
+#   P  block      CAMEO code   subject   particle   object   prepositions (prep:phrase;prep:phrase) ; - = none
+# Phrases: words separated by spaces, the head last; &name = any word of synset name.
+"""
+
+
+def defined(synsets, pattern):
+    """PETRARCH ignores a pattern that uses an undefined synset; so does the conversion."""
+    block, code, subj, prt, obj, preps = pattern
+    text = " ".join([subj or "", obj or ""] + [p.split(":", 1)[1] for p in preps])
+    return all(w[1:] in synsets for w in text.split() if w.startswith("&"))
+
+
+def write(out_dir, synsets, verbs, patterns, plover):
+    out = Path(out_dir)
+    lines = [HEADER]
+    for name, words in synsets.items():
+        lines.append("S\t%s\t%s" % (name, "|".join(words)))
+    for block, lemma, extra, code in verbs:
+        lines.append("V\t%s\t%s\t%s\t%s" % (block, lemma, code or "-", "|".join(extra) or "-"))
+    for block, code, subj, prt, obj, preps in patterns:
+        lines.append("P\t%s\t%s\t%s\t%s\t%s\t%s" % (block, code, subj or "-", prt or "-", obj or "-", ";".join(preps) or "-"))
+    (out / "cameo_verbs.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    head = ("# GENERATED by tools/cameo/convert_cameo.py from CAMEO2PLOVER-2021.txt (the CAMEO to PLOVER conversion\n"
+            "# table of the PLOVER manual draft 0.8, Open Event Data Alliance, CC BY-SA 4.0; facts: code -> type, mode).\n"
+            "# Rows: CAMEO code <TAB> PLOVER type <TAB> mode or -. The longest code prefix wins.\n")
+    (out / "cameo_plover.tsv").write_text(head + "\n".join("%s\t%s\t%s" % r for r in plover) + "\n", encoding="utf-8")
+
+
+def main(argv):
+    cameo = argv[1] if len(argv) > 1 else "../shared/data/petrarch2/CAMEO.2.0.txt"
+    plover = argv[2] if len(argv) > 2 else "../shared/eval/CAMEO2PLOVER-2021.txt"
+    out = argv[3] if len(argv) > 3 else "enrich/src/main/resources/events/"
+    synsets, verbs, patterns = read_cameo(cameo)
+    kept = [p for p in patterns if defined(synsets, p)]
+    print("dropped %d patterns with undefined synsets" % (len(patterns) - len(kept)))
+    patterns = kept
+    table = read_plover(plover)
+    write(out, synsets, verbs, patterns, table)
+    print("synsets %d, verbs %d, patterns %d, plover rows %d" % (len(synsets), len(verbs), len(patterns), len(table)))
+
+
+if __name__ == "__main__":
+    main(sys.argv)
