@@ -28,8 +28,11 @@ final class VerbPatternMatcher {
 
     private final CameoDictionary dict;
     private final EventLexicon lex;
-    /** Whether a verb's own code counts without a pattern (measured: see docs/events.md). */
-    private final boolean ownCodes = Boolean.parseBoolean(System.getProperty("newsflow.events.cameo.own", "false"));
+    /**
+     * Which verbs' own codes count without a pattern: "material-conflict" (QuadClass 4 codes only: "banned",
+     * "outlawed", "reimposed"), "all" or "none". Measured on both dev sets, see docs/events.md.
+     */
+    private final String ownCodes = System.getProperty("newsflow.events.cameo.own", "material-conflict");
 
     VerbPatternMatcher(CameoDictionary dict, EventLexicon lex) {
         this.dict = dict;
@@ -60,7 +63,7 @@ final class VerbPatternMatcher {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodes && usable(v.code()) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present))) {
+                if (ownCodeCounts(v.code()) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present))) {
                     out.add(i);
                     break;
                 }
@@ -76,6 +79,13 @@ final class VerbPatternMatcher {
             }
         }
         return true;
+    }
+
+    private boolean ownCodeCounts(String code) {
+        if (!usable(code) || ownCodes.equals("none")) {
+            return false;
+        }
+        return ownCodes.equals("all") || lex.codeInfo(code).quadClass() == 4;
     }
 
     private boolean usable(String code) {
@@ -135,7 +145,7 @@ final class VerbPatternMatcher {
                     bestExtra = extra;
                 }
             }
-            if (ownCodes && ownCode == null && usable(verb.code()) && (extra >= 0 || ownVerb == null)) {
+            if (ownCode == null && ownCodeCounts(verb.code()) && (extra >= 0 || ownVerb == null)) {
                 ownCode = verb.code();
                 ownVerb = verb;
                 ownExtra = extra;

@@ -26,7 +26,9 @@ class VerbPatternMatcherTest {
             "P\tCANCEL\t082\t-\t-\tstrike\t-",
             "V\tSEND\tsend\t-\t-",
             "P\tSEND\t072\t-\t-\t&weapon\tto:",
-            "V\tSAY\tsay\t010\t-"));
+            "V\tSAY\tsay\t010\t-",
+            "V\tPROHIBIT\tban\t172\t-",
+            "V\tHELP\tgive\t070\t-"));
     private static final VerbPatternMatcher MATCHER = new VerbPatternMatcher(DICT, LEX);
 
     // 0 Authorities 1 lifted 2 the 3 night 4 curfew
@@ -91,6 +93,19 @@ class VerbPatternMatcherTest {
         AnalyzedText t2 = HandBuiltText.of("Unions/NNS/union", "called/VBD/call", "the/DT/the", "meeting/NN/meeting");
         DepGraph g2 = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
         assertThat(MATCHER.matchVerb(g2, t2.tokens(), 1)).isNull();
+    }
+
+    @Test
+    void ownCodesCountForMaterialConflictVerbsOnly() {
+        // default policy: a verb's own code without a pattern counts when it is QuadClass 4 ("banned")
+        AnalyzedText t = HandBuiltText.of("Police/NNS/police", "banned/VBD/ban", "the/DT/the", "party/NN/party");
+        DepGraph g = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 1).trigger().code()).isEqualTo("172");
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).containsExactly(1);
+        // "gave a speech": a cooperative own code (070) alone is not an event
+        AnalyzedText t2 = HandBuiltText.of("Bush/NNP/Bush/PERSON", "gave/VBD/give", "a/DT/a", "speech/NN/speech");
+        assertThat(MATCHER.matchVerb(g, t2.tokens(), 1)).isNull();
+        assertThat(MATCHER.candidates(t2.tokens(), Set.of())).isEmpty();
     }
 
     @Test
