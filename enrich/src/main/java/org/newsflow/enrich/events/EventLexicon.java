@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.newsflow.contract.PloverType;
 
 /**
  * The analyst-editable data of the event tagger, loaded from {@code /events/*.tsv} on the classpath:
@@ -125,7 +126,7 @@ public final class EventLexicon {
         }
         List<CodeInfo> codes = new ArrayList<>();
         for (String[] row : rows(classpathFolder + "cameo.tsv")) {
-            codes.add(new CodeInfo(row[0].trim(), row[1].trim(), Integer.parseInt(row[2].trim()), row.length > 3 ? row[3].trim() : ""));
+            codes.add(new CodeInfo(row[0].trim(), PloverType.parse(row[1]).name(), Integer.parseInt(row[2].trim()), row.length > 3 ? row[3].trim() : ""));
         }
         List<Phrase> modes = new ArrayList<>();
         for (String[] row : rows(classpathFolder + "modes.tsv")) {
@@ -147,7 +148,7 @@ public final class EventLexicon {
         }
         if (EventLexicon.class.getResource(classpathFolder + "cameo_plover.tsv") != null) {
             for (String[] row : rows(classpathFolder + "cameo_plover.tsv")) {
-                lexicon.plover.put(row[0].trim(), new String[] {row[1].trim(), cell(row, 2)});
+                lexicon.plover.put(row[0].trim(), new String[] {PloverType.parse(row[1]).name(), cell(row, 2)});
             }
         }
         for (Trigger tr : lexicon.triggers) {

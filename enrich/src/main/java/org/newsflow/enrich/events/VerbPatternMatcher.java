@@ -232,12 +232,20 @@ final class VerbPatternMatcher {
         for (int h : heads) {
             for (int d : g.children(h)) {
                 if ((g.is(d, "obl") || g.is(d, "nmod") || g.is(d, "advcl")) && DepPaths.hasCase(g, toks, d, pr.prep())
-                        && (pr.object() == null || phraseHolds(g, toks, d, pr.object()))) {
+                        && (pr.object() == null ? named(toks.get(d)) : phraseHolds(g, toks, d, pr.object()))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * A bare preposition in a pattern ("(TO)", "(AGAINST)") stands for an actor after it, as in PETRARCH: the
+     * object must be a name (a proper noun or a named entity), not any noun ("led to charges", "fled to safety").
+     */
+    static boolean named(Token t) {
+        return t.pos().startsWith("NNP") || t.ner() != null && !t.ner().equals("O");
     }
 
     /** The phrase's head word is the dependent, and each modifier word occurs among its dependents (two levels). */

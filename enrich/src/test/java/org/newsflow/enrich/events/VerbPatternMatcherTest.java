@@ -74,6 +74,10 @@ class VerbPatternMatcherTest {
         CameoDictionary.Pattern specific = DICT.patterns("LIFT").get(2);
         assertThat(VerbPatternMatcher.holds(g, t.tokens(), 1, specific)).isTrue();
         assertThat(MATCHER.matchVerb(g, t.tokens(), 1).trigger().pattern()).contains("(against)");
+        // a bare preposition wants a name after it: "against inflation" does not hold
+        AnalyzedText common = HandBuiltText.of("EU/NNP/EU/ORGANIZATION", "eased/VBD/ease", "economic/JJ/economic",
+                "sanctions/NNS/sanction", "against/IN/against", "inflation/NN/inflation");
+        assertThat(VerbPatternMatcher.holds(g, common.tokens(), 1, specific)).isFalse();
         // without "economic" the two-word phrase does not hold, the one-word one does
         DepGraph plain = new DepGraph(new int[] {1, -1, 1, 1, 5, 3}, new String[] {"nsubj", "root", "advmod", "obj", "case", "nmod"});
         assertThat(VerbPatternMatcher.holds(plain, t.tokens(), 1, specific)).isFalse();
