@@ -3,6 +3,7 @@ package org.newsflow.sink.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -120,15 +121,15 @@ public final class SinkApi implements AutoCloseable {
         this.openApi = resource("openapi.json");
         this.pageCsp = customizer instanceof PagePolicy p ? p.contentSecurityPolicy() : DEFAULT_PAGE_CSP;
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.defaultContentType = "application/json";
             ProblemErrorHandler jettyErrors = new ProblemErrorHandler(API_CSP);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             customizer.accept(cfg);
+            routes(cfg.routes); // Javalin 7: routes and handlers are part of the configuration
         });
-        routes();
     }
 
     public SinkApi start(String host, int port) {
@@ -151,7 +152,7 @@ public final class SinkApi implements AutoCloseable {
         pinger.shutdownNow();
     }
 
-    private void get(String path, io.javalin.http.Handler handler) {
+    private void get(RoutesConfig app, String path, io.javalin.http.Handler handler) {
         app.get(path, handler);
         StringBuilder regex = new StringBuilder();
         for (String segment : path.substring(1).split("/")) {
@@ -160,25 +161,25 @@ public final class SinkApi implements AutoCloseable {
         routes.add(Pattern.compile(regex.toString()));
     }
 
-    private void routes() {
+    private void routes(RoutesConfig app) {
         app.before(this::filter);
-        get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        get("/api/health", ctx -> health(ctx, true, true));
-        get(LIVE, ctx -> health(ctx, true, false));
-        get(READY, ctx -> health(ctx, false, true));
+        get(app, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        get(app, "/api/health", ctx -> health(ctx, true, true));
+        get(app, LIVE, ctx -> health(ctx, true, false));
+        get(app, READY, ctx -> health(ctx, false, true));
         QueryRoutes queries = new QueryRoutes(store);
-        get("/api/articles", queries::articles);
-        get("/api/articles/{id}", this::article);
-        get("/api/stats/countries", ctx -> queries.stats(ctx, StatsQuery.Kind.COUNTRIES));
-        get("/api/stats/people", ctx -> queries.stats(ctx, StatsQuery.Kind.PEOPLE));
-        get("/api/stats/organizations", ctx -> queries.stats(ctx, StatsQuery.Kind.ORGANIZATIONS));
-        get("/api/stats/events", ctx -> queries.stats(ctx, StatsQuery.Kind.EVENTS));
-        get("/api/stats/timeline", queries::timeline);
-        get("/api/stats/map", queries::map);
-        get("/api/stats/counterparts", queries::counterparts);
-        get("/api/people/{key}", queries::person);
+        get(app, "/api/articles", queries::articles);
+        get(app, "/api/articles/{id}", this::article);
+        get(app, "/api/stats/countries", ctx -> queries.stats(ctx, StatsQuery.Kind.COUNTRIES));
+        get(app, "/api/stats/people", ctx -> queries.stats(ctx, StatsQuery.Kind.PEOPLE));
+        get(app, "/api/stats/organizations", ctx -> queries.stats(ctx, StatsQuery.Kind.ORGANIZATIONS));
+        get(app, "/api/stats/events", ctx -> queries.stats(ctx, StatsQuery.Kind.EVENTS));
+        get(app, "/api/stats/timeline", queries::timeline);
+        get(app, "/api/stats/map", queries::map);
+        get(app, "/api/stats/counterparts", queries::counterparts);
+        get(app, "/api/people/{key}", queries::person);
         if (registry != null) {
-            get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+            get(app, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         }
         app.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.parameter()));
         app.exception(ApiProblem.class, (e, ctx) -> {
