@@ -149,14 +149,15 @@ public final class EventTagger {
     /**
      * The dictionary's matches on the parsed sentence, less those whose object or prepositional object is a
      * hand-written nominal trigger of the same PLOVER type ("staged a protest", "launched an air strike",
-     * "engaged X in a firefight"): the noun trigger already codes that event, with its own roles.
+     * "engaged X in a firefight") or subject ("fighting ... left 45 dead"): the noun trigger already codes that
+     * event, with its own roles and toll.
      */
     private List<TriggerMatch> dictionaryMatches(DepGraph g, List<Token> toks, List<Integer> verbs, List<TriggerMatch> hand) {
         List<TriggerMatch> out = new ArrayList<>();
         for (TriggerMatch m : verbPatterns.match(g, toks, verbs)) {
             String type = lex.ploverType(m.trigger().code());
             boolean restated = hand.stream().anyMatch(h -> g.head(h.head()) == m.head() && type.equals(lex.ploverType(h.trigger().code()))
-                    && (g.is(h.head(), "obj") || g.is(h.head(), "obl")));
+                    && (g.is(h.head(), "obj") || g.is(h.head(), "obl") || g.is(h.head(), "nsubj")));
             if (!restated) {
                 out.add(m);
             }

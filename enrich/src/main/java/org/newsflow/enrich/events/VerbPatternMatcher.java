@@ -63,7 +63,7 @@ final class VerbPatternMatcher {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodeCounts(v.code()) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present))) {
+                if (ownCodeCounts(v.code()) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
                     out.add(i);
                     break;
                 }
@@ -72,13 +72,32 @@ final class VerbPatternMatcher {
         return out;
     }
 
-    private static boolean allPresent(CameoDictionary.Pattern p, Set<String> present) {
+    private static boolean allPresent(CameoDictionary.Pattern p, Set<String> present, List<Token> toks) {
         for (Set<String> alt : p.requiredWords()) {
             if (alt.stream().noneMatch(present::contains)) {
                 return false;
             }
         }
+        for (CameoDictionary.Prep pr : p.preps()) {
+            if (pr.object() == null && !nameAfter(toks, pr.prep())) {
+                return false; // a bare preposition holds only before a name (see named): no parse for "to" alone
+            }
+        }
         return true;
+    }
+
+    /** The preposition occurs with a name among the next four words. */
+    private static boolean nameAfter(List<Token> toks, String prep) {
+        for (int k = 0; k < toks.size(); k++) {
+            if (word(toks.get(k)).equals(prep)) {
+                for (int j = k + 1; j < Math.min(toks.size(), k + 5); j++) {
+                    if (named(toks.get(j))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean ownCodeCounts(String code) {

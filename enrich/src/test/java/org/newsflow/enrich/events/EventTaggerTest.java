@@ -333,4 +333,36 @@ class EventTaggerTest {
         assertThat(parsedSentences("The shelling killed 14 people in the valley.")).isEqualTo(1); // a toll
         assertThat(parsedSentences("Both sides shelled the valley.")).isEqualTo(1); // the last pair of countries
     }
+
+    // ---- CAMEO verb dictionary (sentences written for the test; full events pipeline: countries, people, events) --
+
+    private static List<EventTag> coded(String body) {
+        org.newsflow.enrich.pipeline.ArticleDoc doc = org.newsflow.enrich.pipeline.ArticleDoc.ofText(nlp.analyze(body), MONDAY);
+        org.newsflow.enrich.EnrichFactory.process().eventsPipeline().annotate(doc);
+        return doc.events();
+    }
+
+    @Test
+    void liftingACurfewIsCodedAsEndingTheMeasureNotAsTheMeasure() {
+        List<EventTag> ev = coded("Kenya lifted the night curfew on Sunday after a week of calm.");
+        assertThat(ev).extracting(EventTag::type).containsExactly("RETREAT");
+        assertThat(ev.get(0).source().country()).isEqualTo("KE");
+        assertThat(ev.get(0).trigger().text()).isEqualTo("lifted");
+    }
+
+    @Test
+    void callingOffAStrikeIsAConcessionAndNoProtest() {
+        List<EventTag> ev = coded("Chilean dockworkers called off their strike on Friday.");
+        assertThat(ev).extracting(EventTag::type).containsExactly("CONCEDE");
+        assertThat(ev.get(0).trigger().text()).isEqualTo("called off");
+    }
+
+    @Test
+    void announcedFutureSupportIsAPromiseAndAStatedOneIsNot() {
+        List<EventTag> promised = coded("The minister said Norway will support Ukraine.");
+        assertThat(ofType(promised, "AGREE")).extracting(EventTaggerTest::dir).contains("NO>UA");
+        assertThat(ofType(promised, "SUPPORT")).isEmpty();
+        List<EventTag> stated = coded("Norway supported Ukraine.");
+        assertThat(ofType(stated, "SUPPORT")).extracting(EventTaggerTest::dir).containsExactly("NO>UA");
+    }
 }
