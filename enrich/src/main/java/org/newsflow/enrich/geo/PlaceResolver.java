@@ -1,5 +1,6 @@
 package org.newsflow.enrich.geo;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ final class PlaceResolver {
                 default -> { }
             }
         }
-        boolean location = PlaceMatch.allNer(tokens, x, "LOCATION") || PlaceMatch.dateline(x, tokens);
+        boolean location = PlaceMatch.allNer(tokens, x, NerClass.LOCATION) || PlaceMatch.dateline(x, tokens);
         boolean properNoun = tokens.get(x.firstToken).isProperNoun() || location;
 
         // 1. a qualified place: "Paris, Texas", "London, Ontario", "Lyon, France"
@@ -62,7 +63,7 @@ final class PlaceResolver {
                 for (Entry c : cities) {
                     if (c.country().equals(q.country())
                             && (q.admin1().isEmpty() || q.kind() == Kind.NAME || c.admins().contains(q.admin1()))) {
-                        PlaceMatch.choose(x, c, c.capital() ? "CAPITAL" : "CITY");
+                        PlaceMatch.choose(x, c, c.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
                         return;
                     }
                 }
@@ -74,7 +75,7 @@ final class PlaceResolver {
             String dotted = x.surface.endsWith(".") ? x.surface : x.surface + ".";
             if (a != null && (x.afterComma || (a.kind() == Kind.ABBR && x.surface.indexOf('.') > 0
                     && !AMBIGUOUS_ABBR.contains(dotted) && tokens.get(x.firstToken).isProperNoun()))) {
-                PlaceMatch.choose(x, a, "REGION");
+                PlaceMatch.choose(x, a, GeoKind.REGION);
             } else {
                 x.rejected = true;
             }
@@ -90,10 +91,10 @@ final class PlaceResolver {
             // the same name is also a US/Canadian state or a town: Georgia, Lebanon, Palestine, Jordan
             Entry local = localReading(x, regions, cities, ctx, name);
             if (local != null) {
-                PlaceMatch.choose(x, local, local.kind() == Kind.CITY ? "CITY" : "REGION");
+                PlaceMatch.choose(x, local, local.kind() == Kind.CITY ? GeoKind.CITY : GeoKind.REGION);
                 return;
             }
-            String kind = name.kind() == Kind.INSTITUTION ? "INSTITUTION" : name.kind() == Kind.DEMONYM ? "DEMONYM" : "NAME";
+            GeoKind kind = name.kind() == Kind.INSTITUTION ? GeoKind.INSTITUTION : name.kind() == Kind.DEMONYM ? GeoKind.DEMONYM : GeoKind.NAME;
             PlaceMatch.choose(x, name, kind);
             return;
         }
@@ -107,9 +108,9 @@ final class PlaceResolver {
                     }
                 }
                 if (bigCity != null) {
-                    PlaceMatch.choose(x, bigCity, bigCity.capital() ? "CAPITAL" : "CITY");
+                    PlaceMatch.choose(x, bigCity, bigCity.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
                 } else {
-                    PlaceMatch.choose(x, r, "REGION");
+                    PlaceMatch.choose(x, r, GeoKind.REGION);
                 }
                 return;
             }
@@ -127,7 +128,7 @@ final class PlaceResolver {
                 }
             }
             if (regions.size() == 1 || ctx.country(best.country()) > 0) {
-                PlaceMatch.choose(x, best, "REGION");
+                PlaceMatch.choose(x, best, GeoKind.REGION);
                 return;
             }
         }
@@ -174,7 +175,7 @@ final class PlaceResolver {
                 || (properNoun && backed && best.population() >= config.supportedTown() && !hasLowerCaseUse(x, body)
                     && !personTagged(x, tokens));
         if (accept) {
-            PlaceMatch.choose(x, best, best.capital() ? "CAPITAL" : "CITY");
+            PlaceMatch.choose(x, best, best.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
             return true;
         }
         return false;
@@ -278,7 +279,7 @@ final class PlaceResolver {
 
     static boolean personTagged(PlaceMatch x, List<Token> tokens) {
         for (int i = x.firstToken; i <= x.lastToken; i++) {
-            if (tokens.get(i).ner().equals("PERSON")) {
+            if (tokens.get(i).is(NerClass.PERSON)) {
                 return true;
             }
         }
@@ -294,7 +295,7 @@ final class PlaceResolver {
             if (e.firstToken() > x.lastToken) {
                 break;
             }
-            if (e.type().equals("LOCATION") && e.firstToken() <= x.firstToken && x.lastToken <= e.lastToken()
+            if (e.is(NerClass.LOCATION) && e.firstToken() <= x.firstToken && x.lastToken <= e.lastToken()
                     && (e.firstToken() < x.firstToken || e.lastToken() > x.lastToken)) {
                 return true;
             }

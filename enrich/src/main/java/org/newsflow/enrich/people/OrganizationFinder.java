@@ -1,5 +1,7 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.geo.GeoKind;
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,7 +100,7 @@ final class OrganizationFinder {
                 continue;
             }
             GeoMention headGeo = doc.geoAt[headFirst];
-            if (headGeo != null && !"INSTITUTION".equals(headGeo.kind())) {
+            if (headGeo != null && !headGeo.is(GeoKind.INSTITUTION)) {
                 continue; // "Soviet Union" is a place
             }
             int first = headFirst;
@@ -116,7 +118,7 @@ final class OrganizationFinder {
                     modifiers++;
                     continue;
                 }
-                if (!t.isCapitalised() || "PERSON".equals(t.ner()) || PeopleDoc.CALENDAR.contains(doc.low[k])
+                if (!t.isCapitalised() || t.is(NerClass.PERSON) || PeopleDoc.CALENDAR.contains(doc.low[k])
                         || PeopleDoc.DETERMINERS.contains(doc.low[k]) || doc.honorificAt[k] || !(t.pos().startsWith("NN") || t.pos().startsWith("JJ"))) {
                     break;
                 }
@@ -137,7 +139,7 @@ final class OrganizationFinder {
                 int end = -1;
                 while (j < doc.n && doc.sameSentence(j, headFirst) && doc.free(j)
                         && (doc.isCapContent(j) || ("and".equals(doc.low[j]) && j + 1 < doc.n && doc.isCapContent(j + 1)))
-                        && !"PERSON".equals(doc.tok(j).ner())) {
+                        && !doc.tok(j).is(NerClass.PERSON)) {
                     GeoMention g = doc.actorGeo(j);
                     if (g != null && country == null) {
                         country = g.country();
@@ -160,7 +162,7 @@ final class OrganizationFinder {
             }
             if (country == null) {
                 for (int i = first; i <= last; i++) {
-                    if (doc.geoAt[i] != null && PeopleDoc.ACTOR_GEO_KINDS.contains(doc.geoAt[i].kind())) {
+                    if (doc.geoAt[i] != null && PeopleDoc.ACTOR_GEO_KINDS.contains(doc.geoAt[i].geoKind())) {
                         country = doc.geoAt[i].country();
                         break;
                     }
@@ -193,11 +195,11 @@ final class OrganizationFinder {
     void findCoreNlpOrgs() {
         int i = 0;
         while (i < doc.n) {
-            if (!"ORGANIZATION".equals(doc.tok(i).ner()) || !doc.free(i)) {
+            if (!doc.tok(i).is(NerClass.ORGANIZATION) || !doc.free(i)) {
                 i++;
                 continue;
             }
-            int j = doc.runEnd(i, i, "ORGANIZATION");
+            int j = doc.runEnd(i, i, NerClass.ORGANIZATION);
             int first = i;
             int last = j;
             i = j + 1;
@@ -212,7 +214,7 @@ final class OrganizationFinder {
             }
             boolean allGeo = true;
             for (int k = first; k <= last; k++) {
-                allGeo &= doc.geoAt[k] != null && !"INSTITUTION".equals(doc.geoAt[k].kind());
+                allGeo &= doc.geoAt[k] != null && !doc.geoAt[k].is(GeoKind.INSTITUTION);
             }
             if (allGeo) {
                 continue;

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.geo.GeoKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -112,8 +113,8 @@ final class OrganizationResolver {
             }
             List<Mention> evidence = new ArrayList<>();
             for (OrgMention m : ms) {
-                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, m.acronymOnly ? "ACRONYM" : "NAME"));
-                actors.add(new ActorMention(m.first, m.last, doc.tok(m.first).begin(), doc.tok(m.last).end(), "ORGANIZATION", name,
+                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, (m.acronymOnly ? EvidenceKind.ACRONYM : EvidenceKind.NAME).name()));
+                actors.add(new ActorMention(m.first, m.last, doc.tok(m.first).begin(), doc.tok(m.last).end(), ActorKind.ORGANIZATION, name,
                         country, sector != null ? sector : type));
             }
             out.add(new OrganizationTag(name, acronym, type, country, ms.size(), evidence));
@@ -124,10 +125,10 @@ final class OrganizationResolver {
     String contentKey(OrgMention m) {
         List<String> content = new ArrayList<>();
         for (int i = m.first; i <= m.last; i++) {
-            if (doc.geoAt[i] != null && !"INSTITUTION".equals(doc.geoAt[i].kind())) {
+            if (doc.geoAt[i] != null && !doc.geoAt[i].is(GeoKind.INSTITUTION)) {
                 continue;
             }
-            if (doc.geoAt[i] != null && doc.geoAt[i].firstToken() == i && "INSTITUTION".equals(doc.geoAt[i].kind()) && doc.tok(i).pos().startsWith("JJ")) {
+            if (doc.geoAt[i] != null && doc.geoAt[i].firstToken() == i && doc.geoAt[i].is(GeoKind.INSTITUTION) && doc.tok(i).pos().startsWith("JJ")) {
                 continue;
             }
             for (String w : Names.words(doc.tok(i).text())) {

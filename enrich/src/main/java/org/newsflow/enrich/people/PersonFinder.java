@@ -1,5 +1,6 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -35,17 +36,17 @@ final class PersonFinder {
         // 1. CoreNLP PERSON runs
         int i = 0;
         while (i < doc.n) {
-            if (!"PERSON".equals(doc.tok(i).ner()) || !doc.free(i)) {
+            if (!doc.tok(i).is(NerClass.PERSON) || !doc.free(i)) {
                 i++;
                 continue;
             }
             int j = i;
             while (true) {
-                j = doc.runEnd(i, j, "PERSON");
+                j = doc.runEnd(i, j, NerClass.PERSON);
                 // a quoted nickname inside a name: Katherine "Kay" Parsons
                 int q = j + 1;
-                if (q + 3 < doc.n && doc.sameSentence(i, q + 3) && doc.isQuote(q) && "PERSON".equals(doc.tok(q + 1).ner()) && doc.isQuote(q + 2)
-                        && "PERSON".equals(doc.tok(q + 3).ner()) && doc.free(q + 1) && doc.free(q + 3)) {
+                if (q + 3 < doc.n && doc.sameSentence(i, q + 3) && doc.isQuote(q) && doc.tok(q + 1).is(NerClass.PERSON) && doc.isQuote(q + 2)
+                        && doc.tok(q + 3).is(NerClass.PERSON) && doc.free(q + 1) && doc.free(q + 3)) {
                     j = q + 3;
                     continue;
                 }
@@ -53,8 +54,8 @@ final class PersonFinder {
             }
             int next = j + 1;
             // a run that touches a media/organization token is an organization CoreNLP misread
-            boolean touchesOrg = (i > 0 && doc.sameSentence(i - 1, i) && "PERSON".equals(doc.tok(i - 1).ner()) && (doc.owner[i - 1] == Owner.MEDIA || doc.owner[i - 1] == Owner.ORG))
-                    || (next < doc.n && doc.sameSentence(j, next) && "PERSON".equals(doc.tok(next).ner()) && (doc.owner[next] == Owner.MEDIA || doc.owner[next] == Owner.ORG));
+            boolean touchesOrg = (i > 0 && doc.sameSentence(i - 1, i) && doc.tok(i - 1).is(NerClass.PERSON) && (doc.owner[i - 1] == Owner.MEDIA || doc.owner[i - 1] == Owner.ORG))
+                    || (next < doc.n && doc.sameSentence(j, next) && doc.tok(next).is(NerClass.PERSON) && (doc.owner[next] == Owner.MEDIA || doc.owner[next] == Owner.ORG));
             PersonCandidate c = touchesOrg ? null : candidate(i, j);
             if (c != null) {
                 out.add(c);

@@ -95,10 +95,10 @@ final class PersonResolver {
             Set<String> titlesSeen = new LinkedHashSet<>();
             List<Mention> evidence = new ArrayList<>();
             for (PersonCandidate m : e.mentions) {
-                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, "NAME"));
+                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, EvidenceKind.NAME.name()));
                 for (TitleMatch t : m.titles) {
                     titlesSeen.add(t.display());
-                    evidence.add(new Mention(doc.tok(t.first).begin(), doc.tok(t.last).end(), doc.span(t.first, t.last), "TITLE"));
+                    evidence.add(new Mention(doc.tok(t.first).begin(), doc.tok(t.last).end(), doc.span(t.first, t.last), EvidenceKind.TITLE.name()));
                     if (e.country == null && t.country() != null) {
                         e.country = t.country();
                     }
@@ -121,7 +121,7 @@ final class PersonResolver {
             people.add(new PersonTag(e.name, doc.tagger.personKey(e.name), e.mentions.size(), List.copyOf(titlesSeen), e.country, evidence));
             for (PersonCandidate m : e.mentions) {
                 actors.add(new ActorMention(m.actorFirst, m.last, doc.tok(m.actorFirst).begin(), doc.tok(m.last).end(),
-                        "PERSON", e.name, e.country, e.sector));
+                        ActorKind.PERSON, e.name, e.country, e.sector));
             }
         }
         return people;

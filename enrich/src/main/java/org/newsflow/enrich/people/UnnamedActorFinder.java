@@ -129,10 +129,10 @@ final class UnnamedActorFinder {
         }
         String role = doc.span(first, last);
         if (countries.isEmpty()) {
-            actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), "UNNAMED", role, null, sector));
+            actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), ActorKind.UNNAMED, role, null, sector));
         } else {
             for (String c : countries) {
-                actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), "UNNAMED", role, c, sector));
+                actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), ActorKind.UNNAMED, role, c, sector));
             }
         }
     }
