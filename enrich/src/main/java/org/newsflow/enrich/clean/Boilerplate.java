@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsflow.enrich.nlp.WordList;
 
 /**
  * Finds what in an article body is not news: publisher trailers ("Download the France 24 app"),
@@ -33,6 +35,9 @@ public final class Boilerplate {
     private static final double TAIL_FRACTION = 0.6;
     /** Trailer paragraphs are short ("I subscribe", "Download the app"); news paragraphs rarely are. */
     private static final int SHORT_PARAGRAPH_WORDS = 15;
+
+    /** Credit as matched, lower-cased, to the agency's usual short name. */
+    private static final Map<String, String> AGENCY_NAMES = WordList.loadMap("/clean/agency_names.tsv");
 
     private final List<Pattern> trailers;
     private final List<Pattern> credits;
@@ -126,17 +131,11 @@ public final class Boilerplate {
         return false;
     }
 
-    /** Agencies are reported by their usual short name: "AFP", "Reuters", "AP". */
+    /** Agencies are reported by their usual short name: "AFP", "Reuters", "AP" ({@code clean/agency_names.tsv}). */
     static String normaliseCredit(String credit) {
         String c = credit.strip();
-        String lower = c.toLowerCase(Locale.ROOT);
-        return switch (lower) {
-            case "agence france-presse", "afp" -> "AFP";
-            case "the associated press", "ap" -> "AP";
-            case "reuters" -> "Reuters";
-            case "dpa", "efe", "ansa", "tass" -> lower.toUpperCase(Locale.ROOT);
-            default -> Character.toUpperCase(c.charAt(0)) + c.substring(1);
-        };
+        String known = AGENCY_NAMES.get(c.toLowerCase(Locale.ROOT));
+        return known != null ? known : Character.toUpperCase(c.charAt(0)) + c.substring(1);
     }
 
     private static List<Pattern> patterns(String resource) {

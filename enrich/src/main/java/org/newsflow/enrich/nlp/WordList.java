@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,5 +36,21 @@ public final class WordList {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
         return Set.copyOf(words);
+    }
+
+    /**
+     * A two-column list ({@code key<TAB>value} per line, same comments and blank lines as {@link #load}): a closed
+     * mapping kept as data, such as an agency's usual short name.
+     */
+    public static Map<String, String> loadMap(String resource) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : load(resource)) {
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                throw new IllegalStateException(resource + ": not key<TAB>value: " + line);
+            }
+            map.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return Map.copyOf(map);
     }
 }
