@@ -44,8 +44,9 @@ class PeopleRulesTest {
     void surnameLaterInTheTextIsTheSamePerson() {
         PeopleResult r = tag("Nikol/NNP/nikol/PERSON", "Pashinian/NNP/pashinian/PERSON", "arrived/VBD/arrive", "and/CC/and",
                 "Pashinian/NNP/pashinian/PERSON", "spoke/VBD/speak", "./././");
-        assertThat(r.people()).hasSize(1);
+        assertThat(r.people()).extracting(PersonTag::name).containsExactly("Nikol Pashinian");
         assertThat(r.people().get(0).mentions()).isEqualTo(2);
+        assertThat(r.people().get(0).evidence()).extracting(m -> m.kind()).containsExactly("NAME", "NAME");
     }
 
     @Test
