@@ -17,11 +17,15 @@ class PersonResolverTest {
         return c;
     }
 
+    private static List<PersonEntity> group(PersonCandidate... candidates) {
+        return PersonResolver.group(List.of(candidates));
+    }
+
     @Test
     void surnameAloneJoinsTheFullName() {
         PersonCandidate full = candidate(0, "Antony", "Blinken");
         PersonCandidate later = candidate(10, "Blinken");
-        List<PersonEntity> people = PersonResolver.group(List.of(full, later));
+        List<PersonEntity> people = group(full, later);
         assertThat(people).hasSize(1);
         assertThat(people.get(0).mentions).containsExactly(full, later);
         assertThat(later.entity).isSameAs(full.entity);
@@ -31,7 +35,7 @@ class PersonResolverTest {
     void initialMatchesTheFirstNameAndTheLongerFormWins() {
         PersonCandidate initial = candidate(0, "A", "Blinken");
         PersonCandidate full = candidate(5, "Antony", "Blinken");
-        List<PersonEntity> people = PersonResolver.group(List.of(initial, full));
+        List<PersonEntity> people = group(initial, full);
         assertThat(people).hasSize(1);
         assertThat(people.get(0).words).containsExactly("A", "Blinken");
         assertThat(PersonResolver.compatible(List.of("A", "Blinken"), List.of("Antony", "Blinken"))).isTrue();
@@ -40,7 +44,7 @@ class PersonResolverTest {
     @Test
     void differentFirstNamesAreDifferentPeople() {
         assertThat(PersonResolver.compatible(List.of("Hillary", "Clinton"), List.of("Bill", "Clinton"))).isFalse();
-        List<PersonEntity> people = PersonResolver.group(List.of(candidate(0, "Hillary", "Clinton"), candidate(4, "Bill", "Clinton")));
+        List<PersonEntity> people = group(candidate(0, "Hillary", "Clinton"), candidate(4, "Bill", "Clinton"));
         assertThat(people).hasSize(2);
     }
 
@@ -49,16 +53,14 @@ class PersonResolverTest {
         PersonCandidate hillary = candidate(0, "Hillary", "Clinton");
         PersonCandidate bill = candidate(4, "Bill", "Clinton");
         PersonCandidate after = candidate(9, "Clinton");
-        PersonResolver.group(List.of(hillary, bill, after));
+        group(hillary, bill, after);
         assertThat(after.entity).isSameAs(bill.entity);
     }
 
     @Test
     void singleWordWithoutNamesakeIsAPersonOfItsOwn() {
-        PersonCandidate pashinyan = candidate(0, "Nikol", "Pashinyan");
         PersonCandidate aliyev = candidate(5, "Aliyev");
-        List<PersonEntity> people = PersonResolver.group(List.of(pashinyan, aliyev));
-        assertThat(people).hasSize(2);
+        assertThat(group(candidate(0, "Nikol", "Pashinyan"), aliyev)).hasSize(2);
         assertThat(aliyev.entity.words).containsExactly("Aliyev");
     }
 
@@ -66,7 +68,7 @@ class PersonResolverTest {
     void firstNameAloneJoinsOnlyWhenNoSurnameMatches() {
         PersonCandidate full = candidate(0, "Greta", "Thunberg");
         PersonCandidate first = candidate(6, "Greta");
-        PersonResolver.group(List.of(full, first));
+        group(full, first);
         assertThat(first.entity).isSameAs(full.entity);
     }
 }
