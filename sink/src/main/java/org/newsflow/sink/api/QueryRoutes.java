@@ -54,7 +54,7 @@ final class QueryRoutes {
         body.put("nextCursor", next); // the first version's name, kept for existing clients
         body.put("total", page.total());
         body.put("totalCapped", page.totalCapped());
-        ctx.json(body);
+        json(ctx, body);
     }
 
     /** Per-key counts with buckets: {@code countries}, {@code people}, {@code organizations} (articles), {@code events}. */
@@ -70,7 +70,7 @@ final class QueryRoutes {
         Map<String, Object> body = w.describe();
         body.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         body.put("items", series.stream().map(QueryRoutes::series).toList());
-        ctx.json(reorder(body, "kind", "from", "to", "bucket", "items"));
+        json(ctx, reorder(body, "kind", "from", "to", "bucket", "items"));
     }
 
     void timeline(Context ctx) {
@@ -85,7 +85,7 @@ final class QueryRoutes {
         List<StatSeries> series = store.timeline(new TimelineQuery(filter.withTime(w.fromMs(), w.toMs()), w.bucketMs(), by));
         Map<String, Object> body = w.describe();
         body.put("series", series.stream().map(QueryRoutes::series).toList());
-        ctx.json(body);
+        json(ctx, body);
     }
 
     void map(Context ctx) {
@@ -104,7 +104,7 @@ final class QueryRoutes {
             item.put("quadClass", quads);
             items.add(item);
         }
-        ctx.json(Map.of("items", items));
+        json(ctx, Map.of("items", items));
     }
 
     void counterparts(Context ctx) {
@@ -121,7 +121,7 @@ final class QueryRoutes {
             item.put("byType", new java.util.TreeMap<>(c.byType()));
             items.add(item);
         }
-        ctx.json(Map.of("items", items));
+        json(ctx, Map.of("items", items));
     }
 
     void person(Context ctx) {
@@ -142,7 +142,19 @@ final class QueryRoutes {
         body.put("coMentioned", profile.coMentioned());
         body.put("asSource", new java.util.TreeMap<>(profile.asSource()));
         body.put("asTarget", new java.util.TreeMap<>(profile.asTarget()));
-        ctx.json(body);
+        json(ctx, body);
+    }
+
+    /** Nulls written out (as the contract's shapes show them: {@code "next": null}), unlike the records' NON_NULL. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper ANSWERS = org.newsflow.contract.Json.MAPPER.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+    private static void json(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(ANSWERS.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> series(StatSeries s) {
