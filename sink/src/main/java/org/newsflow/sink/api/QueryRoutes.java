@@ -30,7 +30,7 @@ final class QueryRoutes {
     }
 
     void articles(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("limit", "cursor", "view", "sort"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "include");
         String view = p.choice("view", "summary", List.of("summary", "full"));
         String sortName = p.choice("sort", "newest", List.of("newest", "oldest", "relevance"));
@@ -59,9 +59,7 @@ final class QueryRoutes {
 
     /** Per-key counts with buckets: {@code countries}, {@code people}, {@code organizations} (articles), {@code events}. */
     void stats(Context ctx, StatsQuery.Kind kind) {
-        Params p = new Params(ctx, kind == StatsQuery.Kind.EVENTS
-                ? QueryFilters.known("bucket", "limit", "includeHypothetical")
-                : QueryFilters.known("bucket", "limit"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         Window w = Window.of(p, filter, "hour", false);
         boolean unreal = kind == StatsQuery.Kind.EVENTS && p.bool("includeHypothetical", false);
@@ -74,7 +72,7 @@ final class QueryRoutes {
     }
 
     void timeline(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("bucket", "by"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         Window w = Window.of(p, filter, null, true);
         TimelineQuery.By by = switch (p.choice("by", "articles", List.of("articles", "eventtype", "quadclass"))) {
@@ -89,7 +87,7 @@ final class QueryRoutes {
     }
 
     void map(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known());
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         List<Object> items = new ArrayList<>();
         for (CountryActivity c : store.countryActivity(filter)) {
@@ -108,7 +106,7 @@ final class QueryRoutes {
     }
 
     void counterparts(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("limit"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         if (filter.countries().isEmpty()) {
             throw new BadRequest("country", "parameter 'country' is required: the country whose counterparts to list");
@@ -129,7 +127,7 @@ final class QueryRoutes {
         if (key.isBlank() || key.length() > 300 || key.chars().anyMatch(Character::isISOControl)) {
             throw new BadRequest("key", "'key' must be a person key such as vladimir_putin (1-300 characters)");
         }
-        Params p = new Params(ctx, QueryFilters.known());
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         PersonProfile profile = store.person(key, filter)
                 .orElseThrow(() -> new ApiProblem(404, "no article in this range mentions a person with key '" + key + "'"));

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} while the database is unavailable. Every response carries the security headers
  * ({@link #securityHeaders}).
  */
-public final class SinkApi implements AutoCloseable {
+public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
     private static final Logger LOG = LoggerFactory.getLogger(SinkApi.class);
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 86_400_000L;
@@ -84,7 +84,8 @@ public final class SinkApi implements AutoCloseable {
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
     private final Javalin app;
-    private final byte[] openApi;
+    private byte[] openApi;
+    private List<ApiOperation> operations;
     private final ApiSecurity security;
     private final Health loop;
     private final String pageCsp;
@@ -117,7 +118,6 @@ public final class SinkApi implements AutoCloseable {
         this.registry = registry;
         this.security = security;
         this.loop = loop;
-        this.openApi = resource("openapi.json");
         this.pageCsp = customizer instanceof PagePolicy p ? p.contentSecurityPolicy() : DEFAULT_PAGE_CSP;
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -151,6 +151,20 @@ public final class SinkApi implements AutoCloseable {
         pinger.shutdownNow();
     }
 
+    /** The operations this API serves (its route table), for its OpenAPI description and tests. */
+    List<ApiOperation> operations() {
+        return operations;
+    }
+
+    /** Registers an operation: its handler sees only the query parameters the operation documents ({@link Params}). */
+    private void get(ApiOperation op) {
+        Set<String> known = op.queryNames();
+        get(op.path(), ctx -> {
+            ctx.attribute(Params.KNOWN, known);
+            op.handler().handle(ctx);
+        });
+    }
+
     private void get(String path, io.javalin.http.Handler handler) {
         app.get(path, handler);
         StringBuilder regex = new StringBuilder();
@@ -162,24 +176,11 @@ public final class SinkApi implements AutoCloseable {
 
     private void routes() {
         app.before(this::filter);
-        get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        get("/api/health", ctx -> health(ctx, true, true));
-        get(LIVE, ctx -> health(ctx, true, false));
-        get(READY, ctx -> health(ctx, false, true));
-        QueryRoutes queries = new QueryRoutes(store);
-        get("/api/articles", queries::articles);
-        get("/api/articles/{id}", this::article);
-        get("/api/stats/countries", ctx -> queries.stats(ctx, StatsQuery.Kind.COUNTRIES));
-        get("/api/stats/people", ctx -> queries.stats(ctx, StatsQuery.Kind.PEOPLE));
-        get("/api/stats/organizations", ctx -> queries.stats(ctx, StatsQuery.Kind.ORGANIZATIONS));
-        get("/api/stats/events", ctx -> queries.stats(ctx, StatsQuery.Kind.EVENTS));
-        get("/api/stats/timeline", queries::timeline);
-        get("/api/stats/map", queries::map);
-        get("/api/stats/counterparts", queries::counterparts);
-        get("/api/people/{key}", queries::person);
-        if (registry != null) {
-            get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        }
+        operations = ApiRoutes.table(this, new QueryRoutes(store), registry != null,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        operations.forEach(this::get);
+        openApi = OpenApiDocument.json(operations);
+        ApiDocs.register(app, (path, handler) -> get(path, handler));
         app.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.parameter()));
         app.exception(ApiProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -242,7 +243,9 @@ public final class SinkApi implements AutoCloseable {
     /** Everything under /api and /metrics (any case, repeated slashes), except the probes. */
     static boolean needsToken(String path) {
         String p = path.toLowerCase(Locale.ROOT).replaceAll("/+", "/");
-        return !isProbe(path) && (p.startsWith("/api") || p.startsWith("/metrics"));
+        // The API's description and its browser reveal no data, and a browser cannot send the token to open them.
+        return !isProbe(path) && !p.equals("/api/openapi.json") && !ApiDocs.isDocs(p)
+                && (p.startsWith("/api") || p.startsWith("/metrics"));
     }
 
     /** Exactly the two probe routes (as routed: case and slashes matter to the router, so they do here too). */
@@ -290,7 +293,13 @@ public final class SinkApi implements AutoCloseable {
      * not stuck retrying and the store answers a ping (a connection validity check, no table scan), at most one
      * ping per second whatever the probe rate. 200 when the asked-for checks pass, 503 otherwise.
      */
-    private void health(Context ctx, boolean checkLive, boolean checkReady) {
+    @Override
+    public void openApi(Context ctx) {
+        ctx.contentType("application/json").result(openApi);
+    }
+
+    @Override
+    public void health(Context ctx, boolean checkLive, boolean checkReady) {
         List<Health.Component> components = new ArrayList<>();
         if (loop != null) {
             components.add(loop.check());
@@ -344,7 +353,8 @@ public final class SinkApi implements AutoCloseable {
         return result;
     }
 
-    private void article(Context ctx) {
+    @Override
+    public void article(Context ctx) {
         String id = ctx.pathParam("id");
         if (!RecordChecks.validId(id)) {
             throw new BadRequest("id", "'id' must be 1-128 letters, digits, '-', '_', '.' or ':' (an article id)");
