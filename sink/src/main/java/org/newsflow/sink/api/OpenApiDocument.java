@@ -63,6 +63,8 @@ final class OpenApiDocument {
         Map<String, Object> schema = op.response() == null ? Map.of("type", "string") : ref(op.response());
         responses.put("200", Map.of("description", op.summary(), "content", Map.of(op.mediaType(), Map.of("schema", schema))));
         if (op.tag().equals("health")) {
+            // Jetty's own refusals (URI too long, headers too large, a bad request line) reach every path.
+            responses.put("4XX", Map.of("$ref", "#/components/responses/Rejected"));
             responses.put("503", Map.of("description", "not live or not ready",
                     "content", Map.of(ApiRoutes.JSON, Map.of("schema", ref("Health")))));
         } else {
@@ -92,6 +94,7 @@ final class OpenApiDocument {
         responses.put("BadRequest", problem("a parameter is wrong (the problem names it)"));
         responses.put("Unauthorized", problem("a token is set and the request has none or a wrong one"));
         responses.put("NotFound", problem("no such article or person"));
+        responses.put("Rejected", problem("the server refused the request itself (URI too long, headers too large)"));
         responses.put("Unavailable", problem("the database is unavailable; Retry-After says when to try again"));
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("schemas", schemas);
