@@ -1,6 +1,5 @@
 package org.newsflow.sink.api;
 
-import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -42,7 +41,7 @@ final class ApiDocs {
 
     private ApiDocs() {}
 
-    static void register(Javalin app, BiConsumer<String, Handler> get) {
+    static void register(BiConsumer<String, Handler> get) {
         get.accept(PATH, ctx -> page(ctx, "text/html; charset=utf-8", PAGE));
         get.accept(PATH + "/start.js", ctx -> page(ctx, "text/javascript; charset=utf-8", START));
         FILES.forEach((file, type) -> {

@@ -3,6 +3,7 @@ package org.newsflow.sink.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -120,15 +121,15 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
         this.loop = loop;
         this.pageCsp = customizer instanceof PagePolicy p ? p.contentSecurityPolicy() : DEFAULT_PAGE_CSP;
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.defaultContentType = "application/json";
             ProblemErrorHandler jettyErrors = new ProblemErrorHandler(API_CSP);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             customizer.accept(cfg);
+            routes(cfg.routes); // Javalin 7: routes and handlers are part of the configuration
         });
-        routes();
     }
 
     public SinkApi start(String host, int port) {
@@ -157,15 +158,15 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
     }
 
     /** Registers an operation: its handler sees only the query parameters the operation documents ({@link Params}). */
-    private void get(ApiOperation op) {
+    private void get(RoutesConfig app, ApiOperation op) {
         Set<String> known = op.queryNames();
-        get(op.path(), ctx -> {
+        get(app, op.path(), ctx -> {
             ctx.attribute(Params.KNOWN, known);
             op.handler().handle(ctx);
         });
     }
 
-    private void get(String path, io.javalin.http.Handler handler) {
+    private void get(RoutesConfig app, String path, io.javalin.http.Handler handler) {
         app.get(path, handler);
         StringBuilder regex = new StringBuilder();
         for (String segment : path.substring(1).split("/")) {
@@ -174,13 +175,13 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
         routes.add(Pattern.compile(regex.toString()));
     }
 
-    private void routes() {
+    private void routes(RoutesConfig app) {
         app.before(this::filter);
         operations = ApiRoutes.table(this, new QueryRoutes(store), registry != null,
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        operations.forEach(this::get);
+        operations.forEach(op -> get(app, op));
         openApi = OpenApiDocument.json(operations);
-        ApiDocs.register(app, (path, handler) -> get(path, handler));
+        ApiDocs.register((path, handler) -> get(app, path, handler));
         app.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.parameter()));
         app.exception(ApiProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
