@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code newsflow} command. Each service also runs on its own ({@code newsflow ingest|enrich|sink}) against
- * any Kafka cluster; {@code demo} runs all of them in one process on an embedded broker.
+ * any Kafka cluster; {@code demo} runs all of them in one process on an embedded broker. The measuring commands
+ * ({@code eval}, {@code bench}) live in their own modules and are added when their jars are on the class path
+ * ({@link OptionalCommands}): the full distribution has them, the service image does not.
  */
 @Command(
         name = "newsflow",
@@ -19,8 +21,6 @@ import picocli.CommandLine.Command;
             ServiceCommands.Ingest.class,
             ServiceCommands.Enrich.class,
             ServiceCommands.Sink.class,
-            EvalCommand.class,
-            BenchCommand.class,
             DlqCommand.class,
             BrokerCommand.class,
             CommandLine.HelpCommand.class,
@@ -34,8 +34,14 @@ public final class Newsflow implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The whole command tree: the built-in commands plus those found on the class path. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Newsflow());
+        OptionalCommands.addTo(cli, Newsflow.class.getClassLoader());
+        return cli;
+    }
+
     public static void main(String[] args) {
-        int exit = new CommandLine(new Newsflow()).execute(args);
-        System.exit(exit);
+        System.exit(commandLine().execute(args));
     }
 }
