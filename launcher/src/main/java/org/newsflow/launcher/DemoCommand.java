@@ -75,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             // One registry for the whole process: the sink's /metrics then shows enrich's meters too.
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
-                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
+                    SinkServer sink = new SinkServer(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
                             registry, Dashboard.staticFiles());
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();

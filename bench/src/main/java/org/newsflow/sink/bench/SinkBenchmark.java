@@ -96,7 +96,7 @@ public final class SinkBenchmark {
             double jvmCpu0 = jvmCpuSeconds();
             double sinkCpu0 = sinkThreadsCpuSeconds();
             Map<Long, Double> db0 = postgresCpu();
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {})) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 sink.start();
                 long deadline = start + TimeUnit.MINUTES.toNanos(10);
                 while (sink.metrics().written() < n) {

@@ -32,7 +32,7 @@ public final class StandardProcessors {
         if (settings.getBoolean("INGEST_DEDUP", true)) { // keep last: see the class comment
             NearDuplicateProcessor dedup = new NearDuplicateProcessor(NearDuplicateProcessor.Config.from(settings));
             if (settings.getBoolean("INGEST_DEDUP_REPLAY", true)) {
-                RecentRawArticles.replay(config.bootstrapServers(), config.topics().raw(), dedup);
+                RecentRawArticles.replay(config.kafka(), config.topics().raw(), dedup);
             }
             processors.add(dedup);
         }
