@@ -23,7 +23,6 @@ import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.consume.SinkConfig;
-import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
