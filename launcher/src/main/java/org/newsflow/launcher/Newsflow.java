@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
             ServiceCommands.Sink.class,
             DlqCommand.class,
             BrokerCommand.class,
-            CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {
     @CommandLine.Spec
@@ -38,6 +37,7 @@ public final class Newsflow implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Newsflow());
         OptionalCommands.addTo(cli, Newsflow.class.getClassLoader());
+        cli.addSubcommand(new CommandLine.HelpCommand()); // last in the list of commands
         return cli;
     }
 

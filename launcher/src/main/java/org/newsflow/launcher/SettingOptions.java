@@ -21,12 +21,17 @@ final class SettingOptions {
             if (s.option() != null && spec.findOption(s.option()) == null) {
                 spec.addOption(OptionSpec.builder(s.option())
                         .type(String.class)
-                        .paramLabel(s.name().replaceFirst("^[A-Z]+_", ""))
-                        .description(s.description() + " (env " + s.variable() + ", default " + s.shownDefault() + ")")
+                        .paramLabel(label(s))
+                        .description(s.description().replace("`", "") + " (env " + s.variable() + ", default " + s.shownDefault() + ")")
                         .build());
             }
         }
         return spec;
+    }
+
+    /** {@code true|false} for switches, else the name without its service prefix ({@code STORE}, {@code HTTP_PORT}). */
+    static String label(Setting s) {
+        return s.check().expected().equals("true or false") ? "true|false" : s.name().replaceFirst("^(INGEST|ENRICH|SINK)_", "");
     }
 
     /** The environment, with each declared option given on this command line overriding its setting. */

@@ -81,7 +81,7 @@ public final class SinkService implements AutoCloseable {
     /** System.nanoTime() of the loop's last poll: a loop that stops polling is not live. */
     private volatile long lastPollNanos = System.nanoTime();
     private final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
-    private Thread thread;
+    private volatile Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
     /** Runs the first write attempt of a batch while the poll thread parses the next one. */
     private final ExecutorService pipeline = Executors.newSingleThreadExecutor(r -> {
@@ -154,6 +154,9 @@ public final class SinkService implements AutoCloseable {
      */
     public Health.Component health() {
         long sincePoll = System.nanoTime() - lastPollNanos;
+        if (thread == null && failure == null) { // the API may be up before the loop: starting is alive, not ready
+            return new Health.Component("consumer", true, false, "starting");
+        }
         if (!isRunning()) {
             Throwable f = failure;
             return new Health.Component("consumer", false, false, f == null ? "stopped"
