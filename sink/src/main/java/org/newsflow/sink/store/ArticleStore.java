@@ -1,52 +1,46 @@
 package org.newsflow.sink.store;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.newsflow.contract.EnrichedArticle;
+import java.util.ServiceLoader;
+import org.newsflow.contract.Secrets;
+import org.newsflow.contract.Settings;
 
-/** The sink's SQL store (SQLite or PostgreSQL): idempotent versioned upserts plus the queries the API serves. */
-public interface ArticleStore extends AutoCloseable {
+/**
+ * A store is both sides: the sink writes through {@link ArticleWriter}, the API reads through {@link ArticleReader}.
+ * Stores are providers ({@link ArticleStoreProvider}) chosen by the URL's scheme; the JDBC one
+ * ({@link JdbcArticleStore}: SQLite, PostgreSQL) ships with the sink. Every store passes the same contract test suite
+ * ({@code ArticleStoreContract}).
+ */
+public interface ArticleStore extends ArticleReader, ArticleWriter {
 
-    /** Opens (and migrates) the store named by a store URL such as {@code sqlite:./data/newsflow.db}; see {@link StoreUrl}. */
+    /**
+     * Opens (and migrates) the store named by a store URL such as {@code sqlite:./data/newsflow.db}, with the options
+     * from the environment ({@link StoreOptions#from}).
+     */
     static ArticleStore open(String storeUrl) {
-        return JdbcArticleStore.open(StoreUrl.parse(storeUrl));
+        return open(storeUrl, StoreOptions.from(Settings.fromEnvironment()));
     }
 
-    /**
-     * Stores the versions in one transaction. Per article id the version with the newest {@code enrichedAt} wins: an
-     * equal or older version than the stored one changes nothing, a newer one replaces the article row and all its
-     * tag rows. Returns after the transaction has committed.
-     *
-     * @throws StoreException if nothing was committed
-     */
-    UpsertResult upsert(List<ArticleVersion> versions);
-
-    /** Convenience for callers holding parsed records only. */
-    default UpsertResult upsertArticles(List<EnrichedArticle> articles) {
-        return upsert(articles.stream().map(ArticleVersion::of).toList());
+    /** Opens the store with the first provider that accepts the URL. */
+    static ArticleStore open(String storeUrl, StoreOptions options) {
+        if (storeUrl == null || storeUrl.isBlank()) {
+            throw new IllegalArgumentException("store URL is empty; expected sqlite:PATH or postgresql://host:port/db");
+        }
+        List<String> schemes = new ArrayList<>();
+        for (ArticleStoreProvider provider : ServiceLoader.load(ArticleStoreProvider.class, ArticleStore.class.getClassLoader())) {
+            if (provider.accepts(storeUrl)) {
+                return provider.open(storeUrl, options);
+            }
+            schemes.addAll(provider.schemes());
+        }
+        throw new IllegalArgumentException("no store for '" + Secrets.redact(storeUrl) + "': known schemes " + schemes);
     }
 
-    /** Number of stored articles (a full count: not for health checks, see {@link #ping()}). */
-    long count();
-
-    /**
-     * Cheap reachability check for readiness probes: borrows a connection and validates it (no table scan).
-     *
-     * @throws StoreException when the database cannot be reached
-     */
+    @Override
     void ping();
 
-    /** The stored (newest) version of an article. */
-    Optional<EnrichedArticle> find(String id);
-
-    /** The stored version's JSON text, exactly as stored. */
-    Optional<String> findJson(String id);
-
-    ArticlePage search(ArticleQuery query);
-
-    List<StatSeries> stats(StatsQuery query);
-
-    /** Where the store is, without secrets, for logs. */
+    @Override
     String describe();
 
     @Override
