@@ -184,7 +184,7 @@ final class ServiceCommands {
             }, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             IngestService.Summary s;
-            try {
+            try (ProgressBar bar = IngestProgress.start(inputs.paths, service.registry())) {
                 s = service.run(sources);
             } finally {
                 finished.countDown();

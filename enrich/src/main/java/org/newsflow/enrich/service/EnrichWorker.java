@@ -116,7 +116,9 @@ final class EnrichWorker implements Runnable {
         thread = Thread.currentThread();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
-                TimeBudget budget = new TimeBudget("enrich-" + index)) {
+                TimeBudget budget = new TimeBudget("enrich-" + index);
+                var consumerMeters = metrics.bindClient(c);
+                var producerMeters = metrics.bindClient(producer)) {
             this.consumer = c;
             producer.initTransactions();
             c.subscribe(List.of(config.topics().raw()), new Rebalance(c));
@@ -405,7 +407,7 @@ final class EnrichWorker implements Runnable {
             OptionalLong behind = c.currentLag(tp); // empty until a fetch for the partition has returned
             if (behind.isPresent()) {
                 owned.add(tp);
-                metrics.partitionLag(tp, behind.getAsLong() + inFlight.records(tp).size());
+                metrics.partitionLag(config.groupId(), tp, behind.getAsLong() + inFlight.records(tp).size());
             }
         }
     }

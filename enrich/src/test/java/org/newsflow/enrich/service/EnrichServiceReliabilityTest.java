@@ -236,7 +236,9 @@ class EnrichServiceReliabilityTest {
             assertThat(get(http, base + "/health/ready").statusCode()).isEqualTo(200);
             produce(s, article("First", "Kenyan and Ethiopian officials met in Nairobi on Tuesday."));
             awaitTrue(() -> service.metrics().committedRecords() == 1, Duration.ofSeconds(60));
-            assertThat(get(http, base + "/metrics").body()).contains("newsflow_enrich_partition_lag");
+            assertThat(get(http, base + "/metrics").body()).contains("newsflow_enrich_partition_lag{group=", "jvm_memory_used_bytes",
+                    "process_cpu_usage", "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total",
+                    "newsflow_enrich_article_seconds_bucket{le=", "newsflow_enrich_lag_seconds_bucket{le=");
 
             // Kill the worker the way production does: another producer takes its transactional id (a zombie
             // replica with the same name), so the worker's next transaction is fenced and the worker ends.

@@ -1,5 +1,7 @@
 package org.newsflow.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -12,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.ServiceMetrics;
 import org.newsflow.contract.DeadLetters;
 import org.newsflow.contract.InvalidRecordException;
 import org.newsflow.contract.Json;
@@ -45,6 +48,7 @@ public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private KafkaClientMetrics clientMetrics;
 
     public ArticlePublisher(IngestConfig config) {
         this.config = config;
@@ -131,7 +135,20 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /** Closes, waiting at most {@code timeout} for records still in flight (they fail after that). */
+    /** The producer's own meters ({@code kafka_producer_*}) on {@code registry}, until the publisher closes. */
+    public synchronized void bindMetrics(MeterRegistry registry) {
+        if (clientMetrics == null) {
+            clientMetrics = ServiceMetrics.bindKafkaClient(registry, producer);
+        }
+    }
+
     public void close(Duration timeout) {
+        synchronized (this) {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+                clientMetrics = null;
+            }
+        }
         producer.close(timeout);
     }
 

@@ -196,13 +196,16 @@ public final class SinkService implements AutoCloseable {
 
     private void run() {
         Pending pending = null;
-        try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+                var consumerMeters = metrics.bindClient(consumer);
+                var dlqMeters = metrics.bindClient(dlq)) {
             consumer.subscribe(List.of(config.topics().enriched()), new Rebalance());
             while (running) {
                 lastPollNanos = System.nanoTime();
                 // While batch N is being written, poll and parse batch N+1 (without waiting for more records), then
                 // finish N: its offsets are committed only after its database commit, and before N+1 is written.
                 ConsumerRecords<String, byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
+                metrics.updateLag(consumer, config.groupId());
                 Batch next = records.isEmpty() ? null : prepare(records);
                 if (pending != null) {
                     Pending current = pending;
@@ -237,6 +240,7 @@ public final class SinkService implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("consumer close failed", Redacted.copy(e));
             }
+            metrics.forgetLag();
             LOG.info("sink stopped");
             stopped.complete(failure);
         }

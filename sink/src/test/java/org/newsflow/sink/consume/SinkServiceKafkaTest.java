@@ -216,6 +216,35 @@ class SinkServiceKafkaTest {
     }
 
     @Test
+    void exports_jvm_process_kafka_client_meters_lag_per_partition_and_latency_histograms() throws Exception {
+        SinkConfig config = config("meters", "sqlite:" + dir.resolve("meters.db"));
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(record(config, TestArticles.article("meters-" + i).countries("KE").build()));
+        }
+        send(config, records);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry, c -> {}).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 30);
+            String scrape = registry.scrape();
+            assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "process_cpu_usage", "process_uptime_seconds", "process_files_open_files",
+                    "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_",
+                    "newsflow_sink_batch_seconds_bucket{le=", "newsflow_sink_store_write_seconds_bucket{le=");
+            // Every partition of the topic is held by this sink and reported, by group, at 0 once all is consumed.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String now = registry.scrape();
+                for (int p = 0; p < 3; p++) {
+                    assertThat(now).contains("newsflow_sink_partition_lag{group=\"" + config.groupId() + "\",partition=\"" + p
+                            + "\",topic=\"" + config.topics().enriched() + "\"} 0.0");
+                }
+            });
+            assertThat(sink.metrics().lag()).isZero();
+        }
+        assertThat(registry.scrape()).doesNotContain("newsflow_sink_partition_lag{").doesNotContain("kafka_consumer_fetch_manager_records_consumed_total");
+    }
+
+    @Test
     void replayed_and_out_of_order_versions_leave_each_article_once_with_its_latest_tags() throws Exception {
         SinkConfig config = config("replay", "sqlite:" + dir.resolve("replay.db"));
         List<ProducerRecord<String, byte[]>> versions = new ArrayList<>();
