@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.newsflow.contract.Actor;
+import org.newsflow.enrich.actors.AgentDictionary;
+import org.newsflow.enrich.actors.Role;
+import org.newsflow.enrich.actors.Sector;
 import org.newsflow.contract.Casualties;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.Mention;
@@ -216,6 +219,13 @@ final class ActorResolver {
             if (country == null && "IGO".equals(igoSector(toks, span, h))) {
                 sec = "IGO";
             }
+            if (country == null && "ORGANIZATION".equals(m.kind())) {
+                Role known = leaders.role(org.newsflow.enrich.people.Names.words(m.name()), doc.pub);
+                if (known != null) {
+                    country = known.country();
+                    sec = sectorName(known.sector(), sec);
+                }
+            }
             String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
             return List.of(new Actor(country, name, m.kind(), sec));
         }
@@ -244,13 +254,19 @@ final class ActorResolver {
         }
         if (ht.ner().equals("PERSON")) {
             // a PERSON the people tagger did not output: the same leaders list the people tagger reads
-            Leaders.Leader known = leaders.leader(DepPaths.personName(toks, h));
+            Leaders.Leader known = leaders.leader(DepPaths.personName(toks, h), doc.pub);
             if (known != null) {
                 return List.of(new Actor(known.country(), phraseText, "PERSON", sector != null ? sector : known.sector()));
             }
         }
         if (igoSector(toks, span, h) != null) {
             sector = "IGO"; // "UN troops", "United Nations inspectors": an intergovernmental actor
+        }
+        if (ht.ner().equals("ORGANIZATION")) {
+            Role known = namedRole(doc, toks, span);
+            if (known != null) {
+                return List.of(new Actor(known.country(), phraseText, "ORGANIZATION", sectorName(known.sector(), sector)));
+            }
         }
         if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
             return List.of(new Actor(null, phraseText, ht.ner(), sector));
@@ -356,7 +372,53 @@ final class ActorResolver {
         return doc.text.text(toks.get(first).begin(), toks.get(last).end());
     }
 
+    /**
+     * The sector of a phrase: the hand-written {@code events/actors.tsv} words first, then the Phoenix agent nouns
+     * ({@code actors/agents.tsv}: "settlers" -> CVL, "riot police" -> COP); the longest match, then the one nearest
+     * the head. Null when neither knows a word of the phrase ("hackers").
+     */
     String sectorOf(List<Token> toks, List<Integer> span, int h) {
+        String own = lexiconSector(toks, span, h);
+        return own != null ? own : agentSector(toks, span, h);
+    }
+
+    /** The sector of the longest Phoenix agent phrase in the span, nearest the head on a tie. */
+    String agentSector(List<Token> toks, List<Integer> span, int h) {
+        List<String> lemmas = new ArrayList<>(span.size());
+        List<String> lower = new ArrayList<>(span.size());
+        for (int i : span) {
+            lemmas.add(DepPaths.lemma(toks.get(i)));
+            lower.add(toks.get(i).text().toLowerCase(Locale.ROOT));
+        }
+        AgentDictionary.Match best = null;
+        int bestDist = Integer.MAX_VALUE;
+        for (AgentDictionary.Match m : leaders.agents().find(lemmas, lower)) {
+            int dist = Math.abs(span.get(m.start() + m.length() - 1) - h);
+            if (best == null || m.length() > best.length() || m.length() == best.length() && dist < bestDist) {
+                best = m;
+                bestDist = dist;
+            }
+        }
+        return best == null ? null : best.sector().name();
+    }
+
+    /** A named organization or armed group of the dated dictionary ("Taliban" -> AF REB), by the phrase's words. */
+    private Role namedRole(EventDoc doc, List<Token> toks, List<Integer> span) {
+        List<String> words = new ArrayList<>();
+        for (int i : span) {
+            if (!toks.get(i).pos().equals("DT")) {
+                words.addAll(org.newsflow.enrich.people.Names.words(toks.get(i).text()));
+            }
+        }
+        Role r = words.isEmpty() ? null : leaders.role(words, doc.pub);
+        return r != null && (r.country() != null || r.sector() != null) ? r : null;
+    }
+
+    private static String sectorName(Sector known, String fallback) {
+        return known != null ? known.name() : fallback;
+    }
+
+    private String lexiconSector(List<Token> toks, List<Integer> span, int h) {
         String best = null;
         int bestLen = 0;
         int bestDist = Integer.MAX_VALUE;
