@@ -11,6 +11,8 @@ import org.newsflow.enrich.events.CountryCodes;
 public record Role(String country, Sector sector, String code) {
     /** Prefixes that stand where a country would: international, regional and non-state actors. */
     private static final Set<String> NON_STATE = Set.of("IGO", "NGO", "IMG", "INT", "MNC", "UAF", "REB", "CRM");
+    /** CAMEO country codes that are not ISO alpha-3 (CAMEO's own or legacy ones): ISO alpha-2. */
+    private static final java.util.Map<String, String> CAMEO_COUNTRIES = java.util.Map.of("ANG", "AO", "TMP", "TL", "KSV", "XK", "ROM", "RO", "ZAR", "CD");
 
     /** Reads a CAMEO actor code: a country alpha-3 (or a non-state prefix) and agent codes. */
     public static Role ofCode(String code) {
@@ -19,7 +21,7 @@ public record Role(String country, Sector sector, String code) {
             return new Role(null, null, c);
         }
         String head = c.substring(0, 3);
-        String country = CountryCodes.alpha2(head);
+        String country = CAMEO_COUNTRIES.getOrDefault(head, CountryCodes.alpha2(head));
         if (country != null) {
             return new Role(country, Sector.ofAgents(c.substring(3)), c);
         }

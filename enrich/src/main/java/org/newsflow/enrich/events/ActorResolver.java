@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.newsflow.contract.Actor;
-import org.newsflow.enrich.actors.AgentDictionary;
+import org.newsflow.enrich.actors.PhraseSectors;
 import org.newsflow.enrich.actors.Role;
 import org.newsflow.enrich.actors.Sector;
 import org.newsflow.contract.Casualties;
@@ -41,9 +41,19 @@ final class ActorResolver {
     private final EventLexicon lex;
     private final KnownLeaders leaders;
 
+    private final PhraseSectors sectors;
+
     ActorResolver(EventLexicon lex, KnownLeaders leaders) {
         this.lex = lex;
         this.leaders = leaders;
+        List<PhraseSectors.Row> own = new ArrayList<>();
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            Sector sec = Sector.parse(p.value());
+            if (sec != null) {
+                own.add(new PhraseSectors.Row(p.lemmas(), sec));
+            }
+        }
+        this.sectors = new PhraseSectors(own, leaders.agents());
     }
     private static final Set<String> PRONOUNS = WordList.load("/events/pronouns.txt");
 
@@ -374,32 +384,17 @@ final class ActorResolver {
 
     /**
      * The sector of a phrase: the hand-written {@code events/actors.tsv} words first, then the Phoenix agent nouns
-     * ({@code actors/agents.tsv}: "settlers" -> CVL, "riot police" -> COP); the longest match, then the one nearest
-     * the head. Null when neither knows a word of the phrase ("hackers").
+     * ({@code actors/agents.tsv}); see {@link PhraseSectors}. Null when neither knows a word of the phrase ("hackers").
      */
     String sectorOf(List<Token> toks, List<Integer> span, int h) {
-        String own = lexiconSector(toks, span, h);
-        return own != null ? own : agentSector(toks, span, h);
-    }
-
-    /** The sector of the longest Phoenix agent phrase in the span, nearest the head on a tie. */
-    String agentSector(List<Token> toks, List<Integer> span, int h) {
         List<String> lemmas = new ArrayList<>(span.size());
         List<String> lower = new ArrayList<>(span.size());
         for (int i : span) {
             lemmas.add(DepPaths.lemma(toks.get(i)));
             lower.add(toks.get(i).text().toLowerCase(Locale.ROOT));
         }
-        AgentDictionary.Match best = null;
-        int bestDist = Integer.MAX_VALUE;
-        for (AgentDictionary.Match m : leaders.agents().find(lemmas, lower)) {
-            int dist = Math.abs(span.get(m.start() + m.length() - 1) - h);
-            if (best == null || m.length() > best.length() || m.length() == best.length() && dist < bestDist) {
-                best = m;
-                bestDist = dist;
-            }
-        }
-        return best == null ? null : best.sector().name();
+        Sector s = sectors.sectorOf(lemmas, lower, span, h);
+        return s == null ? null : s.name();
     }
 
     /** A named organization or armed group of the dated dictionary ("Taliban" -> AF REB), by the phrase's words. */
@@ -416,36 +411,6 @@ final class ActorResolver {
 
     private static String sectorName(Sector known, String fallback) {
         return known != null ? known.name() : fallback;
-    }
-
-    private String lexiconSector(List<Token> toks, List<Integer> span, int h) {
-        String best = null;
-        int bestLen = 0;
-        int bestDist = Integer.MAX_VALUE;
-        for (EventLexicon.Phrase p : lex.sectors()) {
-            int n = p.lemmas().size();
-            for (int k = 0; k + n <= span.size(); k++) {
-                boolean ok = true;
-                for (int j = 0; j < n; j++) {
-                    int ti = span.get(k + j);
-                    String l = DepPaths.lemma(toks.get(ti));
-                    String w = toks.get(ti).text().toLowerCase(Locale.ROOT);
-                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(w)) {
-                        ok = false;
-                        break;
-                    }
-                }
-                if (ok) {
-                    int dist = Math.abs(span.get(k + n - 1) - h);
-                    if (n > bestLen || n == bestLen && dist < bestDist) {
-                        best = p.value();
-                        bestLen = n;
-                        bestDist = dist;
-                    }
-                }
-            }
-        }
-        return best;
     }
 
     /** Remembers two countries named together ("Armenia and Azerbaijan") for later "the two countries". */
