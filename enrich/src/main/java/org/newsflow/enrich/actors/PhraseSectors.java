@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The sector of an actor phrase from its words: a hand-written word list first (the event lexicon's
- * {@code events/actors.tsv}, tuned on news), then the Phoenix agent nouns ({@link AgentDictionary}: "settlers" -> CVL,
- * "riot police" -> COP). In each, the longest phrase wins, then the one ending nearest the phrase's head. Null when
- * neither knows a word of the phrase ("hackers"). Immutable and thread-safe.
+ * {@code events/actors.tsv}, tuned on news: the longest phrase anywhere in the phrase wins, then the one ending
+ * nearest the head), then the Phoenix agent nouns ({@link AgentDictionary}: "settlers" -> CVL, "riot police" -> COP),
+ * which are many and broad ("television" is MED), so one counts only when it ends on the phrase's head. Null when
+ * neither knows the phrase ("hackers"). Immutable and thread-safe.
  */
 public final class PhraseSectors {
 
@@ -54,12 +55,10 @@ public final class PhraseSectors {
 
     private Sector agentSector(List<String> lemmas, List<String> lower, List<Integer> positions, int head) {
         AgentDictionary.Match best = null;
-        int bestDist = Integer.MAX_VALUE;
         for (AgentDictionary.Match m : agents.find(lemmas, lower)) {
-            int dist = Math.abs(positions.get(m.start() + m.length() - 1) - head);
-            if (best == null || m.length() > best.length() || m.length() == best.length() && dist < bestDist) {
+            // the role noun must be the phrase's head: "riot police", not "television time" or "artillery duels"
+            if (positions.get(m.start() + m.length() - 1) == head && (best == null || m.length() > best.length())) {
                 best = m;
-                bestDist = dist;
             }
         }
         return best == null ? null : best.sector();
