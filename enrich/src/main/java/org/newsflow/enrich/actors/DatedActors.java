@@ -21,7 +21,8 @@ import java.util.Map;
  * surnames included where they are unambiguous ("Putin", "Obama"). {@link #roleOf} answers, for one date:
  * the code of a range that covers the date (the latest-starting one), else the entry's undated code, else the
  * country alone when all its codes agree on one (a past minister is still of that country, with no sector).
- * When several entries share a name and their best answers disagree on the country, there is no answer.
+ * When several entries share a name, the firmest answers count; if they name two countries there is no answer, and a
+ * national one wins over one without a country (an armed group coded both by its country and as a regional group).
  *
  * <p>Memory: about 25,000 entries; codes are shared {@link Role} objects, dates packed as yyyymmdd ints.
  * Immutable once loaded and thread-safe.
@@ -156,9 +157,15 @@ public final class DatedActors {
             best = a;
             tied.add(a);
         }
+        // a regional or international coding (no country) does not contradict a national one: MILF is PHL REB and IMG
+        String country = null;
         for (Answer a : tied) {
-            if (!java.util.Objects.equals(a.role.country(), best.role.country())) {
-                return null;
+            if (a.role.country() != null) {
+                if (country != null && !country.equals(a.role.country())) {
+                    return null;
+                }
+                country = a.role.country();
+                best = a;
             }
         }
         return best;

@@ -42,6 +42,8 @@ class DatedActorsTest {
         assertThat(d.roleOf("ban", LocalDate.of(2005, 1, 1))).isEqualTo(new Role("KR", Sector.GOV, "KORGOVBUS"));
         assertThat(d.roleOf("ban", LocalDate.of(2010, 1, 1))).isEqualTo(new Role(null, Sector.IGO, "IGOUNO"));
         assertThat(d.roleOf("lee", LocalDate.of(2010, 1, 1))).isNull(); // two countries: ambiguous
+        DatedActors front = of("moro front\tPHLREB", "moro front\tIMGSEAMUSASF");
+        assertThat(front.roleOf("moro front", LocalDate.of(2010, 1, 1))).isEqualTo(new Role("PH", Sector.REB, "PHLREB"));
     }
 
     @Test
