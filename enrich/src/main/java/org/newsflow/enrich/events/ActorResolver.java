@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.newsflow.contract.Actor;
-import org.newsflow.enrich.actors.PhraseSectors;
-import org.newsflow.enrich.actors.Role;
-import org.newsflow.enrich.actors.Sector;
 import org.newsflow.contract.Casualties;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.Mention;
+import org.newsflow.enrich.actors.PhraseSectors;
+import org.newsflow.enrich.actors.Role;
+import org.newsflow.enrich.actors.Sector;
 import org.newsflow.enrich.clean.TextMask;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
@@ -29,18 +29,20 @@ import org.newsflow.enrich.nlp.Token;
 import org.newsflow.enrich.nlp.WordList;
 import org.newsflow.enrich.people.Leaders;
 import org.newsflow.enrich.people.KnownLeaders;
+import org.newsflow.enrich.people.Names;
 import org.newsflow.enrich.people.ActorMention;
 import org.newsflow.enrich.people.PeopleResult;
 
 /**
  * Actor resolution: the phrase a role points at becomes actors, through the people tagger's actor mentions, the
  * country mentions, possessors ("its troops"), pronouns to a governing subject, the last pair of countries named
- * ("both sides"), well-known office holders and the sector words of {@code /events/actors.tsv}.
+ * ("both sides"), known people and named groups as of the publication date (Phoenix dated actors, then
+ * {@code people/leaders.tsv}) and the sector words of {@code /events/actors.tsv} and the Phoenix agent nouns.
  */
 final class ActorResolver {
     private final EventLexicon lex;
     private final KnownLeaders leaders;
-
+    /** actors.tsv words, then Phoenix agent nouns */
     private final PhraseSectors sectors;
 
     ActorResolver(EventLexicon lex, KnownLeaders leaders) {
@@ -230,7 +232,7 @@ final class ActorResolver {
                 sec = "IGO";
             }
             if (country == null && "ORGANIZATION".equals(m.kind())) {
-                Role known = leaders.role(org.newsflow.enrich.people.Names.words(m.name()), doc.pub);
+                Role known = leaders.role(Names.words(m.name()), doc.pub);
                 if (known != null) {
                     country = known.country();
                     sec = sectorName(known.sector(), sec);
@@ -402,7 +404,7 @@ final class ActorResolver {
         List<String> words = new ArrayList<>();
         for (int i : span) {
             if (!toks.get(i).pos().equals("DT")) {
-                words.addAll(org.newsflow.enrich.people.Names.words(toks.get(i).text()));
+                words.addAll(Names.words(toks.get(i).text()));
             }
         }
         Role r = words.isEmpty() ? null : leaders.role(words, doc.pub);
