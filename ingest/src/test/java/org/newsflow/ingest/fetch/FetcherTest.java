@@ -239,4 +239,13 @@ class FetcherTest {
         // an unknown charset name is no declaration
         assertThat(TextDecoder.decode(text.getBytes(StandardCharsets.UTF_8), "text/html; charset=x-bogus", TextDecoder.Kind.HTML).text()).isEqualTo(text);
     }
+
+    @Test
+    void cacheControlMaxAge() {
+        assertThat(Fetcher.maxAge(java.util.List.of("public, max-age=600"))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Fetcher.maxAge(java.util.List.of("max-age=600, s-maxage=1200"))).isEqualTo(Duration.ofMinutes(20));
+        assertThat(Fetcher.maxAge(java.util.List.of("max-age=600", "no-cache"))).isNull();
+        assertThat(Fetcher.maxAge(java.util.List.of("max-age=soon"))).isNull();
+        assertThat(Fetcher.maxAge(java.util.List.of())).isNull();
+    }
 }
