@@ -93,14 +93,20 @@ final class PageText {
         if (cuts.length == 0) {
             return decode(bytes, transportCharset);
         }
-        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream(bytes.length / 2);
-        int copied = 0;
+        int size = bytes.length;
         for (int k = 0; k < cuts.length; k += 2) {
-            kept.write(bytes, copied, cuts[k] - copied);
+            size -= cuts[k + 1] - cuts[k];
+        }
+        byte[] kept = new byte[size];
+        int copied = 0;
+        int at = 0;
+        for (int k = 0; k < cuts.length; k += 2) {
+            System.arraycopy(bytes, copied, kept, at, cuts[k] - copied);
+            at += cuts[k] - copied;
             copied = cuts[k + 1];
         }
-        kept.write(bytes, copied, bytes.length - copied);
-        return decode(kept.toByteArray(), transportCharset);
+        System.arraycopy(bytes, copied, kept, at, bytes.length - copied);
+        return decode(kept, transportCharset);
     }
 
     /** Start and end offsets of the parts to cut, in pairs, in order. */
@@ -150,12 +156,29 @@ final class PageText {
             cuts.add(at, end);
             return end;
         }
-        int tagEnd = attributes(s, nameEnd, name.equals("link"), cuts);
+        if (name.equals("link") || name.equals("source") || name.equals("input")) {
+            // void elements read by nobody, but for the canonical link: cut whole
+            int end = attributes(s, nameEnd, KEEP_LISTED, null);
+            if (!name.equals("link") || !containsIgnoreCase(s, "canonical", at, end)) {
+                cuts.add(at, end);
+                return end;
+            }
+        }
+        int keep = name.equals("link") ? KEEP_LISTED_AND_HREF : name.equals("img") ? KEEP_NONE : KEEP_LISTED;
+        int tagEnd = attributes(s, nameEnd, keep, cuts);
         return name.equals("title") ? endOfElement(s, at, "</title") : tagEnd;
     }
 
-    /** Cuts the attributes nobody reads from a start tag whose name ends at {@code from}; returns the index after its {@code >}. */
-    private static int attributes(String s, int from, boolean keepHref, Cuts cuts) {
+    private static final int KEEP_LISTED = 0;
+    private static final int KEEP_LISTED_AND_HREF = 1;
+    /** An image counts as media (figures), but none of its attributes is read. */
+    private static final int KEEP_NONE = 2;
+
+    /**
+     * Cuts the attributes nobody reads from a start tag whose name ends at {@code from} (into {@code cuts}, unless it is
+     * null); returns the index after its {@code >}.
+     */
+    private static int attributes(String s, int from, int keep, Cuts cuts) {
         int n = s.length();
         int i = from;
         while (i < n) {
@@ -184,7 +207,7 @@ final class PageText {
                 }
                 i = j;
             }
-            if (!kept(s, nameStart, nameEnd, keepHref)) {
+            if (cuts != null && (keep == KEEP_NONE || !kept(s, nameStart, nameEnd, keep == KEEP_LISTED_AND_HREF))) {
                 cuts.add(nameStart, i);
             }
         }
@@ -289,6 +312,15 @@ final class PageText {
                 return close < 0 ? s.length() : close + 1;
             }
         }
+    }
+
+    private static boolean containsIgnoreCase(String s, String needle, int from, int to) {
+        for (int i = from; i + needle.length() <= to; i++) {
+            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
