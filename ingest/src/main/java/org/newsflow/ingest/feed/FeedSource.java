@@ -330,7 +330,7 @@ public final class FeedSource implements ArticleSource {
                 }
             } else if (p.item().ok()) {
                 SourceItem page = p.item();
-                return page.withArticle(withSource(page, publisher));
+                return page.withArticle(Pages.withPublisher(page.article(), publisher));
             } else if (p.fetch().ok()) {
                 return p.item(); // fetched, but not HTML or no article on it: dead-lettered with the reason
             }
@@ -341,12 +341,6 @@ public final class FeedSource implements ArticleSource {
             LOG.info("feed {}: page {} unusable ({}); publishing the feed's text", feed.url(), e.link(), p.fetch().outcome().tag());
         }
         return pages.build(origin, e.link(), publisher, e.title(), text, e.language(), e.publishedAt(), original);
-    }
-
-    private static org.newsflow.contract.RawArticle withSource(SourceItem page, String publisher) {
-        var a = page.article();
-        return new org.newsflow.contract.RawArticle(a.schemaVersion(), a.id(), a.url(), publisher, a.title(), a.body(), a.language(),
-                a.publishedAt(), a.ingestedAt(), a.origin());
     }
 
     private void succeeded(FeedSubscription feed, FeedState st) {
