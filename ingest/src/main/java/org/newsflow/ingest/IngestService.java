@@ -294,6 +294,7 @@ public final class IngestService implements AutoCloseable {
     private synchronized ArticlePublisher publisher() {
         if (publisher == null) {
             publisher = new ArticlePublisher(config);
+            publisher.bindMetrics(registry);
         }
         return publisher;
     }

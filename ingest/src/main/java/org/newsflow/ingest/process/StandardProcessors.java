@@ -3,6 +3,7 @@ package org.newsflow.ingest.process;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsflow.contract.Secrets;
+import org.newsflow.contract.Setting;
 import org.newsflow.contract.Settings;
 import org.newsflow.ingest.publish.BrokerCheck;
 import org.newsflow.ingest.publish.IngestConfig;
@@ -30,14 +31,23 @@ import org.slf4j.LoggerFactory;
 public final class StandardProcessors {
     private StandardProcessors() {}
 
+    public static final Setting LANGUAGE = Setting.of("INGEST_LANGUAGE", "true", "ingest", "run the language processor").bool();
+    public static final Setting DEDUP = Setting.of("INGEST_DEDUP", "true", "ingest",
+            "run the near-duplicate processor (see docs/dedup.md)").bool();
+    public static final Setting DEDUP_REPLAY = Setting.of("INGEST_DEDUP_REPLAY", "true", "ingest",
+            "rebuild the near-duplicate index from the raw topic at start-up").bool();
+    /** The processors' settings: which run, and the near-duplicate tuning. */
+    public static final List<Setting> SETTINGS = java.util.stream.Stream.of(List.of(LANGUAGE, DEDUP), NearDuplicateProcessor.SETTINGS,
+            List.of(DEDUP_REPLAY)).flatMap(List::stream).toList();
+
     public static List<ArticleProcessor> create(IngestConfig config, Settings settings) {
         List<ArticleProcessor> processors = new ArrayList<>();
-        if (settings.getBoolean("INGEST_LANGUAGE", true)) {
+        if (settings.getBoolean(LANGUAGE)) {
             processors.add(new LanguageProcessor());
         }
-        if (settings.getBoolean("INGEST_DEDUP", true)) { // keep last: see the class comment
+        if (settings.getBoolean(DEDUP)) { // keep last: see the class comment
             NearDuplicateProcessor dedup = new NearDuplicateProcessor(NearDuplicateProcessor.Config.from(settings));
-            if (settings.getBoolean("INGEST_DEDUP_REPLAY", true)) {
+            if (settings.getBoolean(DEDUP_REPLAY)) {
                 restore(config, dedup);
             }
             processors.add(dedup);
@@ -53,7 +63,7 @@ public final class StandardProcessors {
     static Thread restore(IngestConfig config, NearDuplicateProcessor dedup) {
         try (BrokerCheck check = new BrokerCheck(config)) {
             if (check.reachable()) {
-                RecentRawArticles.replay(config.bootstrapServers(), config.topics().raw(), dedup);
+                RecentRawArticles.replay(config.kafka(), config.topics().raw(), dedup);
                 return null;
             }
         }
@@ -71,7 +81,7 @@ public final class StandardProcessors {
             while (!check.reachable()) {
                 Thread.sleep(RETRY.toMillis());
             }
-            RecentRawArticles.replay(config.bootstrapServers(), config.topics().raw(), dedup);
+            RecentRawArticles.replay(config.kafka(), config.topics().raw(), dedup);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -211,9 +211,9 @@ class FetcherTest {
         }
         var times = server.requests("/p").stream().mapToLong(FixtureServer.Request::nanos).toArray();
         assertThat(times).hasSize(4);
-        for (int i = 2; i < 4; i++) {
-            assertThat(Duration.ofNanos(times[i] - times[i - 1])).isGreaterThanOrEqualTo(Duration.ofMillis(120));
-        }
+        // Over two gaps rather than per gap: the server stamps a request when its thread gets to it, so on a busy
+        // machine one late stamp shortens the next gap without the client having sent early.
+        assertThat(Duration.ofNanos(times[3] - times[1])).isGreaterThanOrEqualTo(Duration.ofMillis(2 * 120));
     }
 
     @Test
