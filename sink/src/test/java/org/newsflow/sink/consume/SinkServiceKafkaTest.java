@@ -224,7 +224,7 @@ class SinkServiceKafkaTest {
         }
         send(config, records);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry, c -> {}).start()) {
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 30);
             String scrape = registry.scrape();
             assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
