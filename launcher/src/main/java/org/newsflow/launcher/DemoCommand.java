@@ -23,7 +23,6 @@ import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.consume.SinkConfig;
-import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -98,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
             // One registry for the whole process: the sink's /metrics then shows enrich's meters too.
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
-                    SinkService sink = new SinkService(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
+                    SinkServer sink = new SinkServer(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
                             registry, Dashboard.staticFiles());
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();

@@ -2,6 +2,7 @@ package org.newsflow.ingest.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.newsflow.contract.Setting;
 import org.newsflow.contract.Settings;
 import org.newsflow.ingest.publish.IngestConfig;
 
@@ -24,15 +25,24 @@ import org.newsflow.ingest.publish.IngestConfig;
 public final class StandardProcessors {
     private StandardProcessors() {}
 
+    public static final Setting LANGUAGE = Setting.of("INGEST_LANGUAGE", "true", "ingest", "run the language processor").bool();
+    public static final Setting DEDUP = Setting.of("INGEST_DEDUP", "true", "ingest",
+            "run the near-duplicate processor (see docs/dedup.md)").bool();
+    public static final Setting DEDUP_REPLAY = Setting.of("INGEST_DEDUP_REPLAY", "true", "ingest",
+            "rebuild the near-duplicate index from the raw topic at start-up").bool();
+    /** The processors' settings: which run, and the near-duplicate tuning. */
+    public static final List<Setting> SETTINGS = java.util.stream.Stream.of(List.of(LANGUAGE, DEDUP), NearDuplicateProcessor.SETTINGS,
+            List.of(DEDUP_REPLAY)).flatMap(List::stream).toList();
+
     public static List<ArticleProcessor> create(IngestConfig config, Settings settings) {
         List<ArticleProcessor> processors = new ArrayList<>();
-        if (settings.getBoolean("INGEST_LANGUAGE", true)) {
+        if (settings.getBoolean(LANGUAGE)) {
             processors.add(new LanguageProcessor());
         }
-        if (settings.getBoolean("INGEST_DEDUP", true)) { // keep last: see the class comment
+        if (settings.getBoolean(DEDUP)) { // keep last: see the class comment
             NearDuplicateProcessor dedup = new NearDuplicateProcessor(NearDuplicateProcessor.Config.from(settings));
-            if (settings.getBoolean("INGEST_DEDUP_REPLAY", true)) {
-                RecentRawArticles.replay(config.bootstrapServers(), config.topics().raw(), dedup);
+            if (settings.getBoolean(DEDUP_REPLAY)) {
+                RecentRawArticles.replay(config.kafka(), config.topics().raw(), dedup);
             }
             processors.add(dedup);
         }

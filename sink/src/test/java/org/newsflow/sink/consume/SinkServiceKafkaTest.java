@@ -49,7 +49,7 @@ import org.newsflow.contract.Topics;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.FaultyStore;
 import org.newsflow.sink.PostgresTestSupport;
-import org.newsflow.sink.SinkMain;
+import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestArticles;
 import org.newsflow.sink.store.ArticlePage;
@@ -224,7 +224,7 @@ class SinkServiceKafkaTest {
         }
         send(config, records);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry, c -> {}).start()) {
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 30);
             String scrape = registry.scrape();
             assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
@@ -282,7 +282,7 @@ class SinkServiceKafkaTest {
         try (ArticleStore real = ArticleStore.open(config.store())) {
             FaultyStore store = new FaultyStore(real);
             store.down = true;
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.metrics().storeFailures() >= 5 && sink.isRetrying());
                 assertThat(real.count()).isZero();
                 // An outage is for readiness: live (a restart would not help), not ready.
@@ -383,14 +383,15 @@ class SinkServiceKafkaTest {
             }
         }
         send(config, records);
-        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start();
+                SinkApi api = api(sink, config, store)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().deadLetters() == 7 && store.count() == 30);
             assertAllCommitted(config);
             assertThat(sink.isRunning()).isTrue();
             assertThat(sink.failure()).isNull();
             assertThat(sink.health().live()).isTrue();
             HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + api.port() + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(live.statusCode()).isEqualTo(200);
             Map<String, ConsumerRecord<String, byte[]>> dead = readDlq(config, 7).stream()
                     .collect(Collectors.toMap(r -> String.valueOf(r.key()), r -> r));
@@ -442,16 +443,17 @@ class SinkServiceKafkaTest {
     @Test
     void when_the_loop_dies_liveness_fails_and_the_standalone_service_exits_non_zero() throws Exception {
         // An Error is not isolated per record (the JVM may be in no state to go on): the loop stops. Before issue #11
-        // the API went on answering "ok"; now the probes fail and SinkMain exits with 70 for its supervisor.
+        // the API went on answering "ok"; now the probes fail and the standalone sink exits with 70 for its supervisor.
         SinkConfig config = config("fatal", "sqlite:" + dir.resolve("fatal.db")).withHttp("127.0.0.1", 0, true);
         send(config, List.of(record(config, TestArticles.article("fatal-1").build())));
         try (ArticleStore real = ArticleStore.open(config.store())) {
             FaultyStore store = new FaultyStore(real);
             store.poisoned.add("fatal-1");
             store.poison = () -> new LinkageError("simulated fatal error");
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
+                    SinkApi api = api(sink, config, store)) {
                 HttpClient http = HttpClient.newHttpClient();
-                URI live = URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live");
+                URI live = URI.create("http://127.0.0.1:" + api.port() + "/api/health/live");
                 Throwable failure = sink.stopped().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(failure).isInstanceOf(LinkageError.class);
                 assertThat(sink.isRunning()).isFalse();
@@ -461,13 +463,18 @@ class SinkServiceKafkaTest {
                 assertThat(body.get("status").asText()).isEqualTo("DOWN");
                 assertThat(body.get("components").get("consumer").get("status").asText()).isEqualTo("DOWN");
                 assertThat(body.get("components").get("consumer").get("detail").asText()).contains("LinkageError");
-                HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health")).build(),
+                HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(all.statusCode()).isEqualTo(503);
                 AtomicInteger exitCode = new AtomicInteger(-1);
-                SinkMain.runUntilStopped(sink, store, true, exitCode::set);
-                assertThat(exitCode.get()).isEqualTo(SinkMain.EXIT_LOOP_DIED);
+                SinkLifecycle.runUntilStopped(sink, store, true, exitCode::set);
+                assertThat(exitCode.get()).isEqualTo(SinkLifecycle.EXIT_LOOP_DIED);
             }
         }
+    }
+
+    /** The query API next to the loop, as the launcher wires them: its health endpoints report the loop. */
+    private static SinkApi api(SinkService sink, SinkConfig config, ArticleStore store) {
+        return new SinkApi(store, sink.registry(), c -> {}, config.apiSecurity(), sink::health).start("127.0.0.1", 0);
     }
 }

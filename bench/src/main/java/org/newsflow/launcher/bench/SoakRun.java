@@ -22,9 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,9 +33,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Json;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Settings;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Topics;
 import org.newsflow.enrich.Enricher;
 import org.newsflow.enrich.service.EnrichConfig;
@@ -123,7 +125,7 @@ public final class SoakRun {
             SinkConfig sinkConfig = SinkConfig.from(settings).withStore(storeUrl);
             try (EnrichService enrich = new EnrichService(EnrichConfig.from(settings), Enricher.shared(), enrichMetrics);
                     SinkService sink = new SinkService(sinkConfig, store);
-                    Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+                    Admin admin = Admin.create(KafkaClients.of(broker.bootstrapServers()).admin("soak-lag").build())) {
                 enrich.start();
                 sink.start();
                 Thread dlqReader = daemon("soak-dlq-reader", () -> countDeadLetters(broker.bootstrapServers(), topics.dlq()));
@@ -235,11 +237,7 @@ public final class SoakRun {
     }
 
     private void produce(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        Properties p = KafkaClients.of(bootstrap).producer("soak-load").set(ProducerConfig.LINGER_MS_CONFIG, 5).build();
         long start = System.nanoTime();
         long interval = (long) (1e9 / options.rate());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
@@ -275,10 +273,7 @@ public final class SoakRun {
 
     /** Counts committed dead letters (read_committed: an aborted and retried transaction's copy is not counted). */
     private void countDeadLetters(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Properties p = KafkaClients.of(bootstrap).consumer("soak-dlq-reader").build(); // read_committed
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition tp = new TopicPartition(topic, 0);
             c.assign(List.of(tp));

@@ -1,4 +1,4 @@
-package org.newsflow.launcher;
+package org.newsflow.launcher.bench;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.newsflow.launcher.bench.BenchResults;
-import org.newsflow.launcher.bench.BenchRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

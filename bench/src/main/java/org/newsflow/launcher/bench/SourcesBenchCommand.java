@@ -1,10 +1,9 @@
-package org.newsflow.launcher;
+package org.newsflow.launcher.bench;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.newsflow.launcher.bench.SourcesBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

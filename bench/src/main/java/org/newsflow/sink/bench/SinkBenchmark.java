@@ -10,9 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,9 +21,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.EnrichedArticle;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Json;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Settings;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Topics;
 import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkService;
@@ -75,7 +77,7 @@ public final class SinkBenchmark {
     public static Result run(String bootstrapServers, String storeUrl, int n, int partitions) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String topic = "news.articles.enriched.bench-" + run;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaClients.of(bootstrapServers).admin("sink-bench").build())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         long produceStart = System.nanoTime();
@@ -96,7 +98,7 @@ public final class SinkBenchmark {
             double jvmCpu0 = jvmCpuSeconds();
             double sinkCpu0 = sinkThreadsCpuSeconds();
             Map<Long, Double> db0 = postgresCpu();
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {})) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
                 sink.start();
                 long deadline = start + TimeUnit.MINUTES.toNanos(10);
                 while (sink.metrics().written() < n) {
@@ -154,10 +156,7 @@ public final class SinkBenchmark {
 
     /** Seconds to read all n records of the topic from the start (read_committed) and parse each: no store. */
     static double readAndParse(String bootstrapServers, String topic, int n) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        Properties p = KafkaClients.of(bootstrapServers).consumer("sink-bench-reader").maxPollRecords(2000).build();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -176,17 +175,11 @@ public final class SinkBenchmark {
     }
 
     static void produce(String bootstrapServers, String topic, String prefix, int n) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        Properties p = KafkaClients.of(bootstrapServers).producer("sink-bench-load").batched(20)
+                .set(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024).build();
         SyntheticArticles synthetic = new SyntheticArticles(1, Instant.parse("2024-01-01T00:00:00Z"));
         Instant enrichedAt = Instant.now();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             List<Future<?>> sent = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 var article = synthetic.article(prefix, i, enrichedAt);

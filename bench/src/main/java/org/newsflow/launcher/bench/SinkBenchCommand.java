@@ -1,4 +1,4 @@
-package org.newsflow.launcher;
+package org.newsflow.launcher.bench;
 
 import java.util.concurrent.Callable;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;

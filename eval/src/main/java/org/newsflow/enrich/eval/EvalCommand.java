@@ -1,11 +1,9 @@
-package org.newsflow.launcher;
+package org.newsflow.enrich.eval;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.newsflow.enrich.eval.CountryEval;
-import org.newsflow.enrich.eval.EventEval;
 import org.newsflow.ingest.extract.ExtractionEval;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Option;
 /** Accuracy against public gold data: the figures in docs/countries.md and docs/events.md come from here. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure accuracy against gold data.",
         subcommands = {EvalCommand.Countries.class, EvalCommand.Events.class, EvalCommand.Extraction.class})
-final class EvalCommand implements Runnable {
+public final class EvalCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,4 +1,4 @@
-package org.newsflow.sink;
+package org.newsflow.sink.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,55 +6,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.Settings;
-import org.newsflow.sink.consume.SinkConfig;
 
-class SinkMainTest {
+class SinkLifecycleTest {
     @Test
-    void defaults_are_the_embedded_ones() {
-        SinkConfig c = SinkMain.parse(new String[0], Settings.of(Map.of()));
+    void defaults_are_the_declared_ones() {
+        SinkConfig c = SinkConfig.from(Settings.of(Map.of()));
         assertThat(c.store()).isEqualTo("sqlite:./data/newsflow.db");
         assertThat(c.httpHost()).isEqualTo("127.0.0.1");
         assertThat(c.httpPort()).isEqualTo(8083);
         assertThat(c.groupId()).isEqualTo("newsflow-sink");
         assertThat(c.topics().enriched()).isEqualTo("news.articles.enriched");
+        assertThat(c.bootstrapServers()).isEqualTo("127.0.0.1:9092"); // the one default, as ingest and enrich
     }
 
     @Test
-    void options_override_settings() {
-        Settings env = Settings.of(Map.of("SINK_STORE", "sqlite:/tmp/a.db", "BOOTSTRAP_SERVERS", "k:9092", "TOPIC_ENRICHED", "e"));
-        SinkConfig c = SinkMain.parse(new String[] {"--store", "postgresql://127.0.0.1:5432/test?user=postgres",
-                "--http-port=9000", "--group", "g2"}, env);
-        assertThat(c.store()).isEqualTo("postgresql://127.0.0.1:5432/test?user=postgres");
-        assertThat(c.httpPort()).isEqualTo(9000);
-        assertThat(c.groupId()).isEqualTo("g2");
-        assertThat(c.bootstrapServers()).isEqualTo("k:9092");
-        assertThat(c.topics().enriched()).isEqualTo("e");
-        assertThat(SinkMain.parse(new String[] {"--no-http"}, env).httpEnabled()).isFalse();
-        assertThat(SinkMain.parse(new String[] {"--help"}, env)).isNull();
-    }
-
-    @Test
-    void bad_options_say_what_is_wrong() {
-        assertThatThrownBy(() -> SinkMain.parse(new String[] {"--store", "mysql://x"}, Settings.of(Map.of())))
+    void bad_settings_say_what_is_wrong() {
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of("SINK_STORE", "mysql://x"))))
                 .hasMessageContaining("unsupported store URL");
-        assertThatThrownBy(() -> SinkMain.parse(new String[] {"--frobnicate"}, Settings.of(Map.of())))
-                .hasMessageContaining("unknown option");
-        assertThatThrownBy(() -> SinkMain.parse(new String[] {"--store"}, Settings.of(Map.of())))
-                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of("SINK_HTTP_PORT", "70000"))))
+                .hasMessageContaining("NEWSFLOW_SINK_HTTP_PORT");
     }
 
     @Test
     void the_store_password_never_reaches_the_retry_line_or_the_errors() throws Exception {
         // Issue #11: "store postgresql://user:pw@host/db not available" was printed on every connection retry.
         String secret = "Sup3rSecretPw";
-        SinkConfig config = SinkMain.parse(new String[] {"--store", "postgresql://newsflow:" + secret + "@127.0.0.1:1/db?password=" + secret},
-                Settings.of(Map.of())).withRetry(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100));
+        SinkConfig config = SinkConfig.from(Settings.of(Map.of("SINK_STORE", "postgresql://newsflow:" + secret + "@127.0.0.1:1/db?password=" + secret))).withRetry(java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100));
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream original = System.err;
         System.setProperty("newsflow.sink.db.timeout.ms", "300");
         Thread opener = new Thread(() -> {
             try {
-                SinkMain.openWithRetry(config).close();
+                SinkLifecycle.openWithRetry(config).close();
             } catch (InterruptedException e) {
                 // stopped by the test
             }
@@ -77,9 +60,9 @@ class SinkMainTest {
         assertThat(out).contains("not available (attempt 2)").contains("newsflow:***@127.0.0.1:1").doesNotContain(secret);
         assertThat(config.toString()).doesNotContain(secret);
         assertThat(org.newsflow.sink.store.StoreUrl.parse(config.store()).redacted()).doesNotContain(secret).contains("password=***");
-        assertThatThrownBy(() -> SinkMain.parse(new String[] {"--store", "mysql://root:" + secret + "@db/x"}, Settings.of(Map.of())))
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(Map.of("SINK_STORE", "mysql://root:" + secret + "@db/x"))))
                 .hasMessageNotContaining(secret);
-        assertThat(SinkMain.parse(new String[0], Settings.of(Map.of("API_TOKEN", "tok-" + secret + "-0123456789"))).toString())
+        assertThat(SinkConfig.from(Settings.of(Map.of("API_TOKEN", "tok-" + secret + "-0123456789"))).toString())
                 .doesNotContain(secret);
     }
 }
