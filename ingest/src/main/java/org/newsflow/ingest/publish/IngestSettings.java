@@ -41,6 +41,8 @@ public final class IngestSettings {
     public static final Setting FEED_INTERVAL = Setting.of("FEED_INTERVAL", "5m", INGEST, "default poll interval of a feed (`--feed-interval`)");
     public static final Setting FEED_BACKOFF_INITIAL = Setting.of("FEED_BACKOFF_INITIAL", "1m", INGEST, "first wait after a failed poll");
     public static final Setting FEED_BACKOFF_MAX = Setting.of("FEED_BACKOFF_MAX", "1h", INGEST, "the backoff doubles up to this");
+    public static final Setting FEED_MAX_HINTED_INTERVAL = Setting.of("FEED_MAX_HINTED_INTERVAL", "1h", INGEST,
+            "the longest a publisher's hint (RSS ttl, sy:updatePeriod, Cache-Control max-age) may stretch a feed's poll interval to");
     public static final Setting FEED_THREADS = Setting.of("FEED_THREADS",
             Integer.toString(FeedConfig.defaults(Path.of("data/feeds")).threads()), INGEST, "feeds polled at the same time").positive();
     public static final Setting FETCH_USER_AGENT = Setting.of("FETCH_USER_AGENT", FetchConfig.defaults().userAgent(), INGEST,
@@ -58,7 +60,7 @@ public final class IngestSettings {
     /** The publisher's, then the input limits', the processors' and the feeds' and fetcher's. */
     public static final List<Setting> ALL = concat(concat(List.of(CLIENT_ID, MAX_BLOCK_MS, DELIVERY_TIMEOUT_MS, DEADLINE_MS, HTTP_HOST, HTTP_PORT, TOKEN),
             InputLimits.SETTINGS), concat(StandardProcessors.SETTINGS, List.of(FEED_STATE_DIR, FEED_INTERVAL, FEED_BACKOFF_INITIAL,
-            FEED_BACKOFF_MAX, FEED_THREADS,
+            FEED_BACKOFF_MAX, FEED_MAX_HINTED_INTERVAL, FEED_THREADS,
             FETCH_USER_AGENT, FETCH_TIMEOUT_MS, FETCH_MAX_BYTES, FETCH_MAX_REDIRECTS, FETCH_HOST_INTERVAL_MS)));
 
     /** What {@code newsflow ingest} reads: the common settings and these. */
