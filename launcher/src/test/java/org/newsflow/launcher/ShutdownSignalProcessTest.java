@@ -52,7 +52,8 @@ class ShutdownSignalProcessTest {
             assertThat(line).as("the process started its broker; output: %s", output).isNotNull();
             assertThat(brokerDirs(tmp)).hasSize(1);
 
-            process.destroy(); // SIGTERM
+            // SIGTERM through the handle: Process.destroy() would also close our end of the output.
+            assertThat(process.toHandle().destroy()).isTrue();
             while ((line = out.readLine()) != null) {
                 output.add(line);
             }
