@@ -183,14 +183,26 @@ public final class EventTagger {
                 taken.add(i);
             }
         }
+        taken.addAll(tollWords(toks));
         return verbPatterns.candidates(toks, taken);
     }
 
-
-
-
-
-
+    /**
+     * The participles of a stated toll ("left 45 dead and 120 injured", "30 wounded"): they report the outcome of
+     * an event coded elsewhere in the sentence, not an event of their own. A toll said with a finite clause
+     * ("eight people were killed") is left alone: there the verb is the event.
+     */
+    private static Set<Integer> tollWords(List<Token> toks) {
+        Set<Integer> out = new HashSet<>();
+        for (CasualtyFinder.Count k : CasualtyFinder.find(toks)) {
+            boolean numberFirst = !toks.get(k.first()).pos().startsWith("VB");
+            String before = toks.get(k.last() - 1).lemma().toLowerCase(Locale.ROOT);
+            if (numberFirst && k.last() > k.first() && !before.equals("be") && !before.equals("have")) {
+                out.add(k.last());
+            }
+        }
+        return out;
+    }
 
     // ---- coding a sentence ----------------------------------------------------------------------------------
 
@@ -289,59 +301,13 @@ public final class EventTagger {
         return out;
     }
 
-
-
-
-
-
-
-
     // ---- roles ------------------------------------------------------------------------------------------------
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
     // ---- actor resolution -------------------------------------------------------------------------------------
 
-
-
-
-
-
-
-
-
-
-
-
-
     // ---- flags, mode, location -----------------------------------------------------------------------------
 
-
-
-
-
-
-
-
-
-
     // ---- dates and casualties ---------------------------------------------------------------------------------
-
-
-
 
     // ---- output ----------------------------------------------------------------------------------------------
 
