@@ -252,7 +252,8 @@ final class ServiceCommands {
                 config = config.withStore(store);
             }
             ArticleStore articles = SinkMain.openWithRetry(config); // the database may come up after the sink
-            SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
+            SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    Dashboard.staticFiles(Dashboard.pipelineHealth(config, settings()))); // its sampler is a daemon thread
             try {
                 service.start();
             } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token
