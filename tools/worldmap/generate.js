@@ -23,12 +23,24 @@ function dropRepeats(geometry) {
   return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(poly).filter(p => p.length) };
 }
 
+// A ring that crosses the antimeridian (Russia's far east, Fiji) jumps from +180 to -180; a flat map would draw
+// that jump as a line across the world. Such rings are made continuous past +180 instead.
+function unwrap(geometry) {
+  const ring = r => r.some((p, i) => i > 0 && Math.abs(p[0] - r[i - 1][0]) > 180) ? r.map(p => [p[0] < 0 ? p[0] + 360 : p[0], p[1]]) : r;
+  const poly = p => p.map(ring);
+  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: poly(geometry.coordinates) }
+    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map(poly) };
+}
+
+// Antarctica takes a sixth of a flat map and is in no news: left out.
+const SKIP = new Set(['AQ']);
+
 const geo = topojson.feature(atlas, atlas.objects.countries);
 const features = [];
 for (const f of geo.features) {
   const code = f.id ? countries.numericToAlpha2(f.id) : BY_NAME[f.properties.name];
-  if (!code || !f.geometry) continue;
-  const geometry = dropRepeats({ type: f.geometry.type, coordinates: round(f.geometry.coordinates) });
+  if (!code || !f.geometry || SKIP.has(code)) continue;
+  const geometry = unwrap(dropRepeats({ type: f.geometry.type, coordinates: round(f.geometry.coordinates) }));
   features.push({ type: 'Feature', properties: { name: code, label: countries.getName(code, 'en') || f.properties.name }, geometry });
 }
 features.sort((a, b) => a.properties.name.localeCompare(b.properties.name));

@@ -30,3 +30,8 @@ export async function extent() {
 export function query(filters, win, extra) {
   return { ...filters, from: win.from, to: win.to, ...extra };
 }
+
+/** For article lists: no time bounds when the user asked for everything. */
+export function listQuery(filters, win) {
+  return win.all ? { ...filters } : query(filters, win);
+}

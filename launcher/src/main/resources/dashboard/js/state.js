@@ -56,11 +56,12 @@ const floorTo = (ms, unit) => Math.floor(ms / unit) * unit;
 
 /**
  * {from, to, bucket, label, open}: explicit from/to, a range back from now, or "all" = the span of the stored
- * articles (their article time), asked of the API. open = the window ends now, so live updates may pass its end.
+ * articles (their article time), asked of the API. open = the window ends now, so live updates may pass its end;
+ * all = no time filter was asked for (lists then send none; charts need the span for their buckets).
  */
 export async function timeWindow(params, extent) {
   const now = Date.now();
-  let from, to, label, open = false;
+  let from, to, label, open = false, all = false;
   if (params.get('from') || params.get('to')) {
     to = params.get('to') ? Date.parse(params.get('to')) : now;
     from = params.get('from') ? Date.parse(params.get('from')) : to - 24 * HOUR;
@@ -77,9 +78,10 @@ export async function timeWindow(params, extent) {
     if (to - from < HOUR) from = to - HOUR;
     label = 'all stored articles';
     open = true;
+    all = true;
   }
   const bucket = bucketFor(from, to);
   const unit = bucket === 'minute' ? 6e4 : bucket === 'hour' ? HOUR : 24 * HOUR;
   from = floorTo(from, unit);
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket, label, open };
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket, label, open, all };
 }

@@ -1,6 +1,6 @@
 // A country's page: its totals, event types over time, counterpart countries, people, organizations, articles.
 import { el, fill, card, note, num } from '../dom.js';
-import { get, query } from '../api.js';
+import { get, query, listQuery } from '../api.js';
 import { loadWorld, countryNames, bars } from '../charts.js';
 import { go, withParam, pageLink } from '../state.js';
 import { articleTable } from '../articles.js';
@@ -19,7 +19,7 @@ export async function countryPage(root, code, win, filters, liveFilters) {
     el('a', { href: withParam('country', code, []) }, 'filter the overview by ' + name)),
   kpis, el('div', { class: 'grid two' }, trend.section, card('Counterpart countries (events)', 'counterparts-card', counterparts)),
   el('div', { class: 'grid two' }, tops.map(t => t.section)), table);
-  const stop = articleTable(table, query(f, win), { ...liveFilters, country: code, from: win.from }, `Latest articles tagging ${name}`);
+  const stop = articleTable(table, listQuery(f, win), { ...listQuery({ ...liveFilters, country: code }, win), to: undefined }, `Latest articles tagging ${name}`);
   const refresh = async () => {
     trend.refresh();
     tops.forEach(t => t.refresh());

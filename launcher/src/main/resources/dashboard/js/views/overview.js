@@ -1,6 +1,6 @@
 // Overview: totals, world map, trends, top people/organizations/event types, latest articles (live).
 import { el, fill, card, note, num, plural } from '../dom.js';
-import { get, query } from '../api.js';
+import { get, query, listQuery } from '../api.js';
 import { worldMap, trends, bars, loadWorld, countryNames, QUAD } from '../charts.js';
 import { go, withParam, pageLink, current } from '../state.js';
 import { articleTable } from '../articles.js';
@@ -105,7 +105,7 @@ export function overview(root, win, filters, liveFilters) {
   const tops = TOPS.map(t => topCard(t, win, filters));
   const table = el('section', { class: 'card wide', id: 'latest' });
   fill(root, kpis, el('div', { class: 'grid two' }, map.section, trend.section), el('div', { class: 'grid four' }, tops.map(t => t.section), el('div', { id: 'health-mini' })), table);
-  const stop = articleTable(table, query(filters, win), { ...liveFilters, from: win.from });
+  const stop = articleTable(table, listQuery(filters, win), win.all ? { ...liveFilters } : { ...liveFilters, from: win.from });
   const refresh = () => { totals(kpis, win, filters); map.refresh(); trend.refresh(); tops.forEach(t => t.refresh()); };
   refresh();
   return { stop, refresh };

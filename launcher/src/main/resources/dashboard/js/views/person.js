@@ -1,6 +1,6 @@
 // A person's page: name, titles (role), country, co-mentioned people, events as source and as target, articles.
 import { el, fill, card, note, num } from '../dom.js';
-import { get, query } from '../api.js';
+import { get, query, listQuery } from '../api.js';
 import { bars, countryNames, loadWorld } from '../charts.js';
 import { go, withParam, pageLink } from '../state.js';
 import { articleTable } from '../articles.js';
@@ -18,7 +18,7 @@ export async function personPage(root, key, win, filters, liveFilters) {
   fill(root, head, facts, el('div', { class: 'grid three' }, card('Co-mentioned people (articles)', 'co-card', co),
     card('Events as source (did)', 'src-card', src), card('Events as target (done to)', 'tgt-card', tgt)), table);
   const f = { ...filters, person: key };
-  const stop = articleTable(table, query(f, win), { ...liveFilters, person: key, from: win.from }, 'Latest articles naming this person');
+  const stop = articleTable(table, listQuery(f, win), { ...listQuery({ ...liveFilters, person: key }, win), to: undefined }, 'Latest articles naming this person');
   const refresh = async () => {
     const p = await get('/api/people/' + encodeURIComponent(key), query(filters, win));
     if (p.error) { fill(facts, note('person details unavailable: ' + p.error)); return; }

@@ -110,7 +110,7 @@ final class KafkaProbe implements AutoCloseable {
     long timestampAt(TopicPartition tp, long offset) {
         peeker.assign(List.of(tp));
         peeker.seek(tp, offset);
-        long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMillis(400).toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : peeker.poll(Duration.ofMillis(100))) {
                 return r.timestamp();

@@ -53,6 +53,8 @@ public final class PipelineHealth implements AutoCloseable {
     private final Deque<Sample> samples = new ArrayDeque<>();
     /** Per group: its committed total and when that total last changed. */
     private final Map<String, long[]> progress = new HashMap<>();
+    /** Per partition: committed offset, end offset, and the waiting record's time (-1: none) at those offsets. */
+    private final Map<TopicPartition, long[]> peeked = new HashMap<>();
     private volatile Map<String, Object> snapshot = Map.of("stalled", false, "sampledAt", Instant.now().toString(), "starting", true);
     private Instant lastArticleAt;
     private Map<TopicPartition, Long> lastSinkCommitted = Map.of();
@@ -120,16 +122,19 @@ public final class PipelineHealth implements AutoCloseable {
                 if (!tp.topic().equals(topics.raw()) && !tp.topic().equals(topics.enriched())) {
                     continue;
                 }
-                long behind = Math.max(0, end.getOrDefault(tp, e.getValue()) - e.getValue());
+                long endOffset = end.getOrDefault(tp, e.getValue());
+                long behind = Math.max(0, endOffset - e.getValue());
+                if (behind > 0) {
+                    long ts = waitingSince(tp, e.getValue(), endOffset);
+                    if (ts > 0) {
+                        oldestWaitingMs = Math.max(oldestWaitingMs, now - ts);
+                    } else {
+                        behind = 0; // only transaction markers after the committed offset: nothing to read
+                    }
+                }
                 groupLag += behind;
                 total += e.getValue();
                 lag.add(lagRow(group.getKey(), tp, behind));
-                if (behind > 0) {
-                    long ts = probe.timestampAt(tp, e.getValue());
-                    if (ts > 0) {
-                        oldestWaitingMs = Math.max(oldestWaitingMs, now - ts);
-                    }
-                }
             }
             if (group.getValue().keySet().stream().anyMatch(tp -> tp.topic().equals(topics.raw()))) {
                 enriched = Math.max(enriched, total);
@@ -154,6 +159,21 @@ public final class PipelineHealth implements AutoCloseable {
             samples.removeFirst();
         }
         return body(now, lag, oldestWaitingMs, stallReason);
+    }
+
+    /**
+     * The time of the first record waiting at {@code committed}, or -1 when none is there: a read_committed group
+     * commits the offset after its last record, and the commit marker of the producer's transaction sits there, so
+     * an offset difference of 1 on a transactional topic is often no record at all. Cached per position.
+     */
+    private long waitingSince(TopicPartition tp, long committed, long endOffset) {
+        long[] known = peeked.get(tp);
+        if (known != null && known[0] == committed && known[1] == endOffset) {
+            return known[2];
+        }
+        long ts = probe.timestampAt(tp, committed);
+        peeked.put(tp, new long[] {committed, endOffset, ts});
+        return ts;
     }
 
     private static Map<String, Object> lagRow(String group, TopicPartition tp, long behind) {
