@@ -36,6 +36,7 @@ async function render() {
   else if (!page) view = overview(root, win, filters, live);
   else fill(root, note('no such page: ' + parts.join('/')));
   document.body.setAttribute('data-view', page || 'overview');
+  if (!page) pollHealth();
 }
 
 /** The filter bar shows the URL's state; submitting it navigates (a history entry, so back undoes it). */
