@@ -83,6 +83,32 @@ public final class FaultyStore implements ArticleStore {
     }
 
     @Override
+    public List<org.newsflow.sink.store.StatSeries> timeline(org.newsflow.sink.store.TimelineQuery query) {
+        return delegate.timeline(query);
+    }
+
+    @Override
+    public List<org.newsflow.sink.store.CountryActivity> countryActivity(org.newsflow.sink.store.ArticleFilter filter) {
+        return delegate.countryActivity(filter);
+    }
+
+    @Override
+    public List<org.newsflow.sink.store.Counterpart> counterparts(org.newsflow.sink.store.ArticleFilter filter,
+            List<String> countries, int limit) {
+        return delegate.counterparts(filter, countries, limit);
+    }
+
+    @Override
+    public Optional<org.newsflow.sink.store.PersonProfile> person(String key, org.newsflow.sink.store.ArticleFilter filter) {
+        return delegate.person(key, filter);
+    }
+
+    @Override
+    public void addListener(org.newsflow.sink.store.ArticleStoreListener listener) {
+        delegate.addListener(listener);
+    }
+
+    @Override
     public String describe() {
         return "faulty(" + delegate.describe() + ")";
     }

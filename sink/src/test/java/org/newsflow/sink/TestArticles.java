@@ -28,6 +28,8 @@ public final class TestArticles {
         private String language = "en";
         private String source = "France 24";
         private String title;
+        private String body;
+        private String duplicateOf;
         private final List<CountryTag> countries = new ArrayList<>();
         private final List<PersonTag> people = new ArrayList<>();
         private final List<OrganizationTag> organizations = new ArrayList<>();
@@ -49,6 +51,17 @@ public final class TestArticles {
 
         public Builder title(String title) {
             this.title = title;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        /** Marked by ingest as a near-duplicate of {@code firstId}. */
+        public Builder duplicateOf(String firstId) {
+            this.duplicateOf = firstId;
             return this;
         }
 
@@ -80,8 +93,16 @@ public final class TestArticles {
         }
 
         public Builder event(String type, String source, String target) {
-            events.add(new EventTag(type, null, "19", 4, new Actor(source, null, "COUNTRY", "MIL"),
-                    new Actor(target, null, "COUNTRY", "MIL"), null, null, "2022-11-07", target, null, null, false, false));
+            return event(type, 4, source, null, target, null, false);
+        }
+
+        /** An event with its QuadClass, the actors' countries and names (null: none), real or hypothetical. */
+        public Builder event(String type, int quadClass, String source, String sourceName, String target, String targetName,
+                             boolean hypothetical) {
+            events.add(new EventTag(type, null, "19", quadClass,
+                    source == null && sourceName == null ? null : new Actor(source, sourceName, sourceName != null ? "PERSON" : "COUNTRY", "MIL"),
+                    target == null && targetName == null ? null : new Actor(target, targetName, targetName != null ? "PERSON" : "COUNTRY", "MIL"),
+                    null, null, "2022-11-07", target, null, null, false, hypothetical));
             return this;
         }
 
@@ -89,7 +110,8 @@ public final class TestArticles {
             Map<String, Integer> counts = new TreeMap<>();
             events.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
             RawArticle raw = new RawArticle(1, id, "https://news.example/" + id, source, title != null ? title : "Title " + id,
-                    "Body of " + id, language, published, published.plusSeconds(5), "test");
+                    body != null ? body : "Body of " + id, language, published, published.plusSeconds(5), "test",
+                    duplicateOf, duplicateOf == null ? null : 0.9);
             return new EnrichedArticle(1, id, raw, language, enrichedAt, "test/1", countries, people, organizations,
                     List.of(), events, counts, List.of());
         }

@@ -29,6 +29,7 @@ final class Params {
      */
     static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+    static final int MAX_VALUES = 50;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Context ctx;
@@ -100,6 +101,73 @@ final class Params {
         return upper;
     }
 
+    /** A comma-separated list ("any of"): blank items are dropped, at most {@link #MAX_VALUES} values. */
+    List<String> list(String name) {
+        String v = text(name);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> values = java.util.Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .distinct().toList();
+        if (values.isEmpty()) {
+            throw new BadRequest(name, "parameter '" + name + "' holds no value");
+        }
+        if (values.size() > MAX_VALUES) {
+            throw new BadRequest(name, "parameter '" + name + "' holds more than " + MAX_VALUES + " values");
+        }
+        return values;
+    }
+
+    List<String> countries(String name) {
+        return list(name).stream().map(v -> {
+            if (!COUNTRY.matcher(v).matches()) {
+                throw new BadRequest(name, "parameter '" + name + "' must be ISO 3166-1 alpha-2 country codes such as AM,AZ, got '" + v + "'");
+            }
+            return v.toUpperCase(Locale.ROOT);
+        }).toList();
+    }
+
+    List<String> languages(String name) {
+        return list(name).stream().map(v -> {
+            if (!LANGUAGE.matcher(v).matches()) {
+                throw new BadRequest(name, "parameter '" + name + "' must be ISO 639-1 language codes such as en,fr, got '" + v + "'");
+            }
+            return v.toLowerCase(Locale.ROOT);
+        }).toList();
+    }
+
+    List<String> eventTypes(String name) {
+        return list(name).stream().map(v -> {
+            String upper = v.toUpperCase(Locale.ROOT);
+            if (!PLOVER.contains(upper)) {
+                throw new BadRequest(name, "parameter '" + name + "' must be PLOVER event types, from " + PLOVER + ", got '" + v + "'");
+            }
+            return upper;
+        }).toList();
+    }
+
+    List<Integer> quadClasses(String name) {
+        return list(name).stream().map(v -> {
+            if (!v.matches("[1-4]")) {
+                throw new BadRequest(name, "parameter '" + name + "' must be QuadClass numbers 1 to 4 such as 3,4, got '" + v + "'");
+            }
+            return Integer.parseInt(v);
+        }).toList();
+    }
+
+    /** One of the allowed words (case-insensitive), or the default when absent. */
+    String choice(String name, String defaultValue, List<String> allowed) {
+        String v = text(name);
+        if (v == null) {
+            return defaultValue;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(lower)) {
+            throw new BadRequest(name, "parameter '" + name + "' must be one of " + allowed + ", got '" + v + "'");
+        }
+        return lower;
+    }
+
     int integer(String name, int defaultValue, int min, int max) {
         String v = text(name);
         if (v == null) {
@@ -153,6 +221,13 @@ final class Params {
         }
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(v), StandardCharsets.UTF_8);
+            if (decoded.startsWith("+")) { // an offset (relevance order)
+                long skipped = Long.parseLong(decoded.substring(1));
+                if (skipped < 0) {
+                    throw new IllegalArgumentException();
+                }
+                return ArticleQuery.Cursor.offset(skipped);
+            }
             int colon = decoded.indexOf(':');
             return new ArticleQuery.Cursor(Long.parseLong(decoded.substring(0, colon)), decoded.substring(colon + 1));
         } catch (RuntimeException e) {
@@ -161,7 +236,10 @@ final class Params {
     }
 
     static String encode(ArticleQuery.Cursor cursor) {
-        return cursor == null ? null : Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((cursor.articleTimeMs() + ":" + cursor.id()).getBytes(StandardCharsets.UTF_8));
+        if (cursor == null) {
+            return null;
+        }
+        String text = cursor.isOffset() ? "+" + cursor.articleTimeMs() : cursor.articleTimeMs() + ":" + cursor.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

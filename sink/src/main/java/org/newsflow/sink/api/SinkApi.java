@@ -166,11 +166,17 @@ public final class SinkApi implements AutoCloseable {
         get("/api/health", ctx -> health(ctx, true, true));
         get(LIVE, ctx -> health(ctx, true, false));
         get(READY, ctx -> health(ctx, false, true));
-        get("/api/articles", this::articles);
+        QueryRoutes queries = new QueryRoutes(store);
+        get("/api/articles", queries::articles);
         get("/api/articles/{id}", this::article);
-        get("/api/stats/countries", ctx -> stats(ctx, StatsQuery.Kind.COUNTRIES));
-        get("/api/stats/people", ctx -> stats(ctx, StatsQuery.Kind.PEOPLE));
-        get("/api/stats/events", ctx -> stats(ctx, StatsQuery.Kind.EVENTS));
+        get("/api/stats/countries", ctx -> queries.stats(ctx, StatsQuery.Kind.COUNTRIES));
+        get("/api/stats/people", ctx -> queries.stats(ctx, StatsQuery.Kind.PEOPLE));
+        get("/api/stats/organizations", ctx -> queries.stats(ctx, StatsQuery.Kind.ORGANIZATIONS));
+        get("/api/stats/events", ctx -> queries.stats(ctx, StatsQuery.Kind.EVENTS));
+        get("/api/stats/timeline", queries::timeline);
+        get("/api/stats/map", queries::map);
+        get("/api/stats/counterparts", queries::counterparts);
+        get("/api/people/{key}", queries::person);
         if (registry != null) {
             get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         }
@@ -338,63 +344,6 @@ public final class SinkApi implements AutoCloseable {
         return result;
     }
 
-    private void articles(Context ctx) {
-        Params p = new Params(ctx, Set.of("country", "person", "organization", "eventType", "language", "source",
-                "from", "to", "limit", "cursor", "view"));
-        Instant from = p.time("from");
-        Instant to = p.time("to");
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequest("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
-        }
-        String view = p.text("view");
-        if (view != null && !view.equals("summary") && !view.equals("full")) {
-            throw new BadRequest("view", "parameter 'view' must be summary or full, got '" + view + "'");
-        }
-        ArticleQuery query = new ArticleQuery(p.country("country"), p.text("person"), p.text("organization"),
-                p.eventType("eventType"), p.language("language"), p.text("source"),
-                from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli(),
-                p.cursor("cursor"), p.integer("limit", 50, 1, 500));
-        ArticlePage page = store.search(query);
-        boolean full = "full".equals(view);
-        List<Object> items = new ArrayList<>();
-        for (EnrichedArticle a : page.items()) {
-            items.add(full ? a : summary(a));
-        }
-        ctx.json(new Page(items, Params.encode(page.next())));
-    }
-
-    static Map<String, Object> summary(EnrichedArticle a) {
-        RawArticle raw = a.article();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("id", a.id());
-        s.put("title", raw.title());
-        s.put("url", raw.url());
-        s.put("source", raw.source());
-        s.put("language", a.language());
-        s.put("publishedAt", raw.publishedAt());
-        s.put("enrichedAt", a.enrichedAt());
-        s.put("countries", a.countries().stream().map((CountryTag c) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", c.code());
-            m.put("name", c.name());
-            m.put("focus", c.focus());
-            m.put("mentions", c.mentions());
-            return m;
-        }).toList());
-        s.put("people", a.people().stream().map((PersonTag t) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
-            m.put("key", t.key());
-            m.put("country", t.country());
-            m.put("titles", t.titles());
-            return m;
-        }).toList());
-        s.put("organizations", a.organizations().stream().map(OrganizationTag::name).toList());
-        s.put("eventCounts", a.eventCounts());
-        s.put("href", "/api/articles/" + a.id());
-        return s;
-    }
-
     private void article(Context ctx) {
         String id = ctx.pathParam("id");
         if (!RecordChecks.validId(id)) {
@@ -406,61 +355,6 @@ public final class SinkApi implements AutoCloseable {
         }
         ctx.contentType("application/json").result(json.get());
     }
-
-    private void stats(Context ctx, StatsQuery.Kind kind) {
-        Set<String> known = kind == StatsQuery.Kind.EVENTS
-                ? Set.of("from", "to", "bucket", "limit", "country", "includeHypothetical")
-                : Set.of("from", "to", "bucket", "limit");
-        Params p = new Params(ctx, known);
-        String bucketName = p.text("bucket") == null ? "hour" : p.text("bucket");
-        long bucket = switch (bucketName) {
-            case "hour" -> HOUR;
-            case "day" -> DAY;
-            default -> throw new BadRequest("bucket", "parameter 'bucket' must be hour or day, got '" + bucketName + "'");
-        };
-        Instant to = p.time("to");
-        Instant from = p.time("from");
-        if (to == null) {
-            to = from == null ? Instant.now() : from.plus(Duration.ofMillis(bucket == HOUR ? DAY : 30 * DAY));
-        }
-        if (from == null) {
-            from = to.minus(Duration.ofMillis(bucket == HOUR ? DAY : 30 * DAY));
-        }
-        if (!from.isBefore(to)) {
-            throw new BadRequest("to", "'to' (" + to + ") must be after 'from' (" + from + ")");
-        }
-        long buckets = (to.toEpochMilli() - from.toEpochMilli() + bucket - 1) / bucket;
-        if (buckets > MAX_BUCKETS) {
-            throw new BadRequest("from", "the window holds " + buckets + " " + bucketName + " buckets; at most " + MAX_BUCKETS
-                    + " (narrow the window or use bucket=day)");
-        }
-        String country = kind == StatsQuery.Kind.EVENTS ? p.country("country") : null;
-        boolean unreal = kind == StatsQuery.Kind.EVENTS && p.bool("includeHypothetical", false);
-        List<StatSeries> series = store.stats(new StatsQuery(kind, from.toEpochMilli(), to.toEpochMilli(), bucket,
-                p.integer("limit", 20, 1, 200), country, unreal));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", kind.name().toLowerCase());
-        body.put("from", from);
-        body.put("to", to);
-        body.put("bucket", bucketName);
-        List<Object> items = new ArrayList<>();
-        for (StatSeries s : series) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("key", s.key());
-            item.put("label", s.label());
-            item.put("total", s.total());
-            item.put("buckets", s.buckets().stream()
-                    .map(b -> new BucketJson(Instant.ofEpochMilli(b.startMs()), b.count())).toList());
-            items.add(item);
-        }
-        body.put("items", items);
-        ctx.json(body);
-    }
-
-    /** nextCursor is written as null on the last page, not left out. */
-    record Page(List<Object> items, @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor) {}
-
-    record BucketJson(Instant start, long count) {}
 
     private static byte[] resource(String name) {
         try (InputStream in = SinkApi.class.getResourceAsStream(name)) {

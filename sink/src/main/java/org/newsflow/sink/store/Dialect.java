@@ -31,6 +31,28 @@ public enum Dialect {
             int primary = e.getErrorCode() & 0xff;
             return primary == 18 || primary == 19 || primary == 20 || primary == 25;
         }
+
+        @Override
+        String textCondition(String alias) {
+            return alias + ".rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)";
+        }
+
+        @Override
+        String textParameter(SearchText text) {
+            return text.fts5Match();
+        }
+
+        @Override
+        String relevanceJoin(String alias) {
+            // bm25: lower is better; the title weighs three times the body
+            return " JOIN (SELECT rowid AS rid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts"
+                    + " WHERE articles_fts MATCH ?) r ON r.rid = " + alias + ".rowid";
+        }
+
+        @Override
+        String relevanceOrder() {
+            return "r.score ASC";
+        }
     },
     POSTGRESQL {
         @Override
@@ -51,6 +73,27 @@ public enum Dialect {
             String state = e.getSQLState();
             return state != null && (state.startsWith("22") || state.startsWith("23"));
         }
+
+        @Override
+        String textCondition(String alias) {
+            return alias + ".search @@ plainto_tsquery('simple', ?)";
+        }
+
+        @Override
+        String textParameter(SearchText text) {
+            return text.plainQuery();
+        }
+
+        @Override
+        String relevanceJoin(String alias) {
+            return " CROSS JOIN plainto_tsquery('simple', ?) AS r(query)";
+        }
+
+        @Override
+        String relevanceOrder() {
+            // title words carry weight A, body words B (the generated column); ts_rank_cd: higher is better
+            return "ts_rank_cd(a.search, r.query) DESC";
+        }
     };
 
     /** SQL for a parameter holding the full record as JSON text: JSON on PostgreSQL, TEXT on SQLite. */
@@ -58,6 +101,26 @@ public enum Dialect {
 
     /** Pool size and connection properties. */
     abstract void configure(HikariConfig config);
+
+    /**
+     * Full-text condition on the articles row {@code alias} with one parameter ({@link #textParameter}): the FTS5
+     * table {@code articles_fts} on SQLite, the generated {@code tsvector} column {@code search} (GIN index) on
+     * PostgreSQL. Both tokenize without stemming, so the same words match on both.
+     */
+    abstract String textCondition(String alias);
+
+    abstract String textParameter(SearchText text);
+
+    /** A join that gives the relevance score of the row (one parameter: {@link #textParameter}). */
+    abstract String relevanceJoin(String alias);
+
+    /** ORDER BY term for best match first, over {@link #relevanceJoin}. */
+    abstract String relevanceOrder();
+
+    /** Flyway locations: the shared V1 and this dialect's later migrations (full-text search differs). */
+    public String[] migrationLocations() {
+        return new String[] {"classpath:db/migration", "classpath:db/" + name().toLowerCase(java.util.Locale.ROOT)};
+    }
 
     /** True when retrying cannot help: the record itself is at fault. Anything else is retried with backoff. */
     public abstract boolean isDataError(SQLException e);

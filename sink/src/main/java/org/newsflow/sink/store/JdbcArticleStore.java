@@ -58,6 +58,10 @@ public final class JdbcArticleStore implements ArticleStore {
     private final HikariDataSource dataSource;
     private final int writers;
     private final ExecutorService writerPool;
+    private final JdbcSearch search;
+    private final JdbcStats stats;
+    private final JdbcPeople people;
+    private final List<ArticleStoreListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
      * {@code NEWSFLOW_SINK_COPY=false}: the multi-row INSERT path on PostgreSQL too (for comparisons, and a way back
      * should the COPY path ever misbehave). Read once, when the store is opened.
@@ -69,6 +73,9 @@ public final class JdbcArticleStore implements ArticleStore {
         this.dialect = url.dialect();
         this.dataSource = dataSource;
         this.writers = writers;
+        this.search = new JdbcSearch(dataSource, dialect);
+        this.stats = new JdbcStats(dataSource, dialect);
+        this.people = new JdbcPeople(dataSource, dialect);
         AtomicInteger n = new AtomicInteger();
         this.writerPool = Executors.newFixedThreadPool(writers, r -> {
             Thread t = new Thread(r, "newsflow-sink-writer-" + n.incrementAndGet());
@@ -122,7 +129,7 @@ public final class JdbcArticleStore implements ArticleStore {
     private static void migrate(StoreUrl url, HikariDataSource dataSource) {
         FluentConfiguration flyway = Flyway.configure(JdbcArticleStore.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(url.dialect().migrationLocations())
                 .placeholders(url.dialect().migrationPlaceholders(supportsLz4(url, dataSource)))
                 .table("newsflow_schema_history");
         if (url.schema() != null) {
@@ -170,8 +177,9 @@ public final class JdbcArticleStore implements ArticleStore {
         List<ArticleVersion> candidates = new ArrayList<>(newest.values());
         int shards = Math.min(writers, Math.max(1, candidates.size() / MIN_SHARD));
         if (shards <= 1) {
-            int written = writeShard(candidates);
-            return new UpsertResult(versions.size(), written, versions.size() - written);
+            List<ArticleVersion> won = writeShard(candidates);
+            notifyListeners(won);
+            return new UpsertResult(versions.size(), won.size(), versions.size() - won.size());
         }
         List<List<ArticleVersion>> parts = new ArrayList<>();
         for (int k = 0; k < shards; k++) {
@@ -180,16 +188,16 @@ public final class JdbcArticleStore implements ArticleStore {
         for (int i = 0; i < candidates.size(); i++) {
             parts.get(i % shards).add(candidates.get(i));
         }
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Future<List<ArticleVersion>>> results = new ArrayList<>();
         for (List<ArticleVersion> part : parts) {
             results.add(writerPool.submit(() -> writeShard(part)));
         }
-        int written = 0;
+        List<ArticleVersion> won = new ArrayList<>();
         StoreException failure = null;
         RuntimeException unexpected = null;
-        for (Future<Integer> f : results) {
+        for (Future<List<ArticleVersion>> f : results) {
             try {
-                written += f.get();
+                won.addAll(f.get());
             } catch (ExecutionException e) {
                 // Only a StoreException says "the database is down" (retry) or "the data is bad" (dead-letter). Anything
                 // else is a bug or a record the code cannot handle: rethrown as it is, so the caller isolates the record
@@ -217,22 +225,44 @@ public final class JdbcArticleStore implements ArticleStore {
             // Shards that committed are re-applied as stale no-ops when the caller retries: nothing is lost.
             throw failure;
         }
-        return new UpsertResult(versions.size(), written, versions.size() - written);
+        notifyListeners(won);
+        return new UpsertResult(versions.size(), won.size(), versions.size() - won.size());
+    }
+
+    @Override
+    public void addListener(ArticleStoreListener listener) {
+        listeners.add(listener);
+    }
+
+    /** After the commit: a listener's failure is logged and never reaches the write (it has committed). */
+    private void notifyListeners(List<ArticleVersion> won) {
+        if (listeners.isEmpty() || won.isEmpty()) {
+            return;
+        }
+        List<ArticleStoreListener.StoredArticle> stored = won.stream().map(v -> new ArticleStoreListener.StoredArticle(
+                v.id(), v.article().article() == null ? "" : v.article().article().title(), v.article().enrichedAt())).toList();
+        for (ArticleStoreListener listener : listeners) {
+            try {
+                listener.stored(stored);
+            } catch (RuntimeException e) {
+                LOG.warn("store listener {} failed: {}", listener, Secrets.message(e));
+            }
+        }
     }
 
     /** One transaction: the article rows, then the tag rows of the articles whose version won. */
-    private int writeShard(List<ArticleVersion> candidates) {
+    private List<ArticleVersion> writeShard(List<ArticleVersion> candidates) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int winners;
+                List<ArticleVersion> winners;
                 if (dialect.bulkCopy() && !sharedPath) {
-                    winners = PostgresCopyWriter.write(c, candidates, System.currentTimeMillis()).size();
+                    Set<String> won = PostgresCopyWriter.write(c, candidates, System.currentTimeMillis());
+                    winners = candidates.stream().filter(v -> won.contains(v.id())).toList();
                 } else {
                     Set<String> won = upsertArticles(c, candidates);
-                    List<ArticleVersion> list = candidates.stream().filter(v -> won.contains(v.id())).toList();
-                    replaceTags(c, list);
-                    winners = list.size();
+                    winners = candidates.stream().filter(v -> won.contains(v.id())).toList();
+                    replaceTags(c, winners);
                 }
                 c.commit();
                 return winners;
@@ -257,7 +287,7 @@ public final class JdbcArticleStore implements ArticleStore {
     /** Inserts or replaces article rows where ours is newer; returns the ids whose row is now ours. */
     private Set<String> upsertArticles(Connection c, List<ArticleVersion> candidates) throws SQLException {
         String[] columns = {"id", "version", "article_time", "published_at", "ingested_at", "enriched_at",
-                "language", "source", "url", "title", "stored_at", "record"};
+                "language", "source", "url", "title", "stored_at", "duplicate_of", "record"};
         StringJoiner row = new StringJoiner(", ", "(", ")");
         for (String column : columns) {
             row.add(column.equals("record") ? dialect.jsonValue("?") : "?");
@@ -293,6 +323,7 @@ public final class JdbcArticleStore implements ArticleStore {
                     ps.setString(i++, raw == null ? null : raw.url());
                     ps.setString(i++, raw == null ? "" : raw.title());
                     ps.setLong(i++, now);
+                    ps.setString(i++, raw == null ? null : raw.duplicateOf());
                     ps.setString(i++, v.json());
                 }
                 try (ResultSet rs = ps.executeQuery()) {
@@ -499,14 +530,7 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public long count() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM articles");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("count failed: " + Secrets.message(e), false, e);
-        }
+        return search.count();
     }
 
     @Override
@@ -522,15 +546,7 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public Optional<String> findJson(String id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT record FROM articles WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("find " + id + " failed: " + Secrets.message(e), false, e);
-        }
+        return search.findJson(id);
     }
 
     @Override
@@ -540,131 +556,32 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public ArticlePage search(ArticleQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT a.id, a.article_time, a.record FROM articles a WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (q.language() != null) {
-            sql.append(" AND a.language = ?");
-            params.add(q.language());
-        }
-        if (q.source() != null) {
-            sql.append(" AND a.source = ?");
-            params.add(q.source());
-        }
-        if (q.fromMs() != null) {
-            sql.append(" AND a.article_time >= ?");
-            params.add(q.fromMs());
-        }
-        if (q.toMs() != null) {
-            sql.append(" AND a.article_time < ?");
-            params.add(q.toMs());
-        }
-        if (q.country() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_country t WHERE t.article_id = a.id AND t.code = ?)");
-            params.add(q.country());
-        }
-        if (q.person() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_person t WHERE t.article_id = a.id"
-                    + " AND (t.person_key = ? OR t.name_norm = ?))");
-            params.add(q.person());
-            params.add(lower(q.person()));
-        }
-        if (q.organization() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM article_organization t WHERE t.article_id = a.id"
-                    + " AND (t.org_key = ? OR t.acronym_norm = ?))");
-            params.add(lower(q.organization()));
-            params.add(lower(q.organization()));
-        }
-        if (q.eventType() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM events t WHERE t.article_id = a.id AND t.type = ?)");
-            params.add(q.eventType());
-        }
-        if (q.after() != null) {
-            sql.append(" AND (a.article_time < ? OR (a.article_time = ? AND a.id < ?))");
-            params.add(q.after().articleTimeMs());
-            params.add(q.after().articleTimeMs());
-            params.add(q.after().id());
-        }
-        sql.append(" ORDER BY a.article_time DESC, a.id DESC LIMIT ?");
-        params.add(q.limit() + 1);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                bind(ps, i + 1, params.get(i));
-            }
-            List<EnrichedArticle> items = new ArrayList<>();
-            ArticleQuery.Cursor last = null;
-            boolean more = false;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (items.size() == q.limit()) {
-                        more = true;
-                        break;
-                    }
-                    items.add(Json.read(rs.getString(3), EnrichedArticle.class));
-                    last = new ArticleQuery.Cursor(rs.getLong(2), rs.getString(1));
-                }
-            }
-            return new ArticlePage(items, more ? last : null);
-        } catch (SQLException e) {
-            throw new StoreException("search failed: " + Secrets.message(e), false, e);
-        }
+        return search.search(q);
     }
 
     @Override
     public List<StatSeries> stats(StatsQuery q) {
-        // Time windows select articles through articles_time_idx, then their tag rows through the primary keys.
-        String bucket = "(a.article_time / " + q.bucketMs() + ") * " + q.bucketMs();
-        String window = " a.article_time >= ? AND a.article_time < ?";
-        String sql;
-        List<Object> params = new ArrayList<>();
-        params.add(q.fromMs());
-        params.add(q.toMs());
-        switch (q.kind()) {
-            case COUNTRIES -> sql = "SELECT t.code, MAX(t.name), " + bucket + ", COUNT(*) FROM articles a"
-                    + " JOIN article_country t ON t.article_id = a.id WHERE" + window + " GROUP BY t.code, " + bucket;
-            case PEOPLE -> sql = "SELECT t.person_key, MAX(t.name), " + bucket + ", COUNT(*) FROM articles a"
-                    + " JOIN article_person t ON t.article_id = a.id WHERE" + window + " GROUP BY t.person_key, " + bucket;
-            case EVENTS -> {
-                StringBuilder s = new StringBuilder("SELECT t.type, MAX(t.type), " + bucket + ", COUNT(*) FROM articles a"
-                        + " JOIN events t ON t.article_id = a.id WHERE" + window);
-                if (!q.includeUnreal()) {
-                    s.append(" AND t.negated = ? AND t.hypothetical = ?");
-                    params.add(false);
-                    params.add(false);
-                }
-                if (q.country() != null) {
-                    s.append(" AND (t.source_country = ? OR t.target_country = ?)");
-                    params.add(q.country());
-                    params.add(q.country());
-                }
-                sql = s.append(" GROUP BY t.type, ").append(bucket).toString();
-            }
-            default -> throw new IllegalArgumentException(q.kind().toString());
-        }
-        Map<String, String> labels = new LinkedHashMap<>();
-        Map<String, List<StatSeries.Bucket>> buckets = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                bind(ps, i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    labels.putIfAbsent(key, rs.getString(2));
-                    buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new StatSeries.Bucket(rs.getLong(3), rs.getLong(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("stats failed: " + Secrets.message(e), false, e);
-        }
-        List<StatSeries> series = new ArrayList<>();
-        for (var e : buckets.entrySet()) {
-            List<StatSeries.Bucket> list = new ArrayList<>(e.getValue());
-            list.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
-            long total = list.stream().mapToLong(StatSeries.Bucket::count).sum();
-            series.add(new StatSeries(e.getKey(), labels.get(e.getKey()), total, List.copyOf(list)));
-        }
-        series.sort((a, b) -> a.total() != b.total() ? Long.compare(b.total(), a.total()) : a.key().compareTo(b.key()));
-        return series.size() > q.limit() ? List.copyOf(series.subList(0, q.limit())) : List.copyOf(series);
+        return stats.stats(q);
+    }
+
+    @Override
+    public List<StatSeries> timeline(TimelineQuery q) {
+        return stats.timeline(q);
+    }
+
+    @Override
+    public List<CountryActivity> countryActivity(ArticleFilter filter) {
+        return stats.countryActivity(filter);
+    }
+
+    @Override
+    public List<Counterpart> counterparts(ArticleFilter filter, List<String> countries, int limit) {
+        return stats.counterparts(filter, countries, limit);
+    }
+
+    @Override
+    public Optional<PersonProfile> person(String key, ArticleFilter filter) {
+        return people.person(key, filter);
     }
 
     @Override

@@ -53,12 +53,12 @@ final class PostgresCopyWriter {
     static final String SESSION_INIT = "SET temp_buffers = '32MB'; "
             + "CREATE TEMP TABLE IF NOT EXISTS newsflow_stage_articles (id TEXT, version BIGINT, article_time BIGINT,"
             + " published_at BIGINT, ingested_at BIGINT, enriched_at BIGINT, language TEXT, source TEXT, url TEXT,"
-            + " title TEXT, stored_at BIGINT, record JSON) ON COMMIT DELETE ROWS; "
+            + " title TEXT, stored_at BIGINT, duplicate_of TEXT, record JSON) ON COMMIT DELETE ROWS; "
             + "DO $$ BEGIN ALTER TABLE pg_temp.newsflow_stage_articles ALTER COLUMN record SET COMPRESSION lz4;"
             + " EXCEPTION WHEN feature_not_supported THEN NULL; END $$";
 
     private static final String[] ARTICLE_COLUMNS = {"id", "version", "article_time", "published_at", "ingested_at",
-        "enriched_at", "language", "source", "url", "title", "stored_at", "record"};
+        "enriched_at", "language", "source", "url", "title", "stored_at", "duplicate_of", "record"};
     private static final String UPSERT;
     private static final String[] DELETE_TAGS = new String[JdbcArticleStore.TAG_TABLES.length];
     private static final String[] COPY_TAGS = new String[JdbcArticleStore.TAG_TABLES.length];
@@ -120,6 +120,7 @@ final class PostgresCopyWriter {
             articles.text(raw == null ? null : raw.url());
             articles.text(raw == null ? "" : raw.title());
             articles.int8(now);
+            articles.text(raw == null ? null : raw.duplicateOf());
             articles.text(v.json()); // json's binary form is its UTF-8 text
         }
         articles.copyIn(copy, "COPY " + STAGING + " (" + String.join(", ", ARTICLE_COLUMNS) + ") FROM STDIN (FORMAT binary)");

@@ -19,10 +19,15 @@ import org.newsflow.sink.bench.SyntheticArticles;
 
 /** The same suite against SQLite and PostgreSQL: subclasses only say which store. Ids are unique per test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ArticleStoreContract {
+abstract class ArticleStoreContract extends StoreQueriesContract {
     protected ArticleStore store;
 
     protected abstract String storeUrl();
+
+    @Override
+    protected ArticleStore store() {
+        return store;
+    }
 
     @BeforeAll
     void open() {
