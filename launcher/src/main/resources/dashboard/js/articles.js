@@ -4,7 +4,24 @@ import { el, fill, num, when, plural } from './dom.js';
 import { get } from './api.js';
 import { pageLink, withParam } from './state.js';
 
+/** Without the event stream the table polls often; with it, the stream says when to ask and the poll is a safety net. */
 const POLL_MS = 4000;
+const POLL_WITH_STREAM_MS = 20000;
+
+/**
+ * The server's event stream (/api/events/stream): each stored article raises 'newsflow:article', and the table then
+ * asks the API with its own filters. Reconnects by itself (EventSource); while it is down the table polls.
+ */
+export const live = { connected: false };
+export function connectLive() {
+  if (!window.EventSource) return;
+  const source = new EventSource('/api/events/stream');
+  const badge = () => document.getElementById('live')?.setAttribute('title', live.connected
+    ? 'live: the server tells the page about each stored article' : 'live: polling every few seconds (event stream not connected)');
+  source.onopen = () => { live.connected = true; badge(); };
+  source.onerror = () => { live.connected = false; badge(); };
+  source.addEventListener('article', () => window.dispatchEvent(new CustomEvent('newsflow:article')));
+}
 
 function row(a, fresh) {
   const tags = [];
@@ -82,7 +99,10 @@ export function articleTable(target, params, liveParams, caption) {
     countText(page.total === undefined ? page : { ...page, total: Math.max(page.total, ids.size) });
   }
 
-  first();
-  const timer = setInterval(poll, POLL_MS);
-  return () => { stopped = true; clearInterval(timer); };
+  let timer = null;
+  const schedule = () => { if (!stopped) timer = setTimeout(() => poll().finally(schedule), live.connected ? POLL_WITH_STREAM_MS : POLL_MS); };
+  const onArticle = () => poll();
+  window.addEventListener('newsflow:article', onArticle);
+  first().then(schedule);
+  return () => { stopped = true; clearTimeout(timer); window.removeEventListener('newsflow:article', onArticle); };
 }

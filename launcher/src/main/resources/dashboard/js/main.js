@@ -4,6 +4,7 @@ import { el, fill, note } from './dom.js';
 import { extent, get } from './api.js';
 import { current, timeWindow, filtersOf, withParam, go, link, FILTERS } from './state.js';
 import { resizeCharts, resetCharts } from './charts.js';
+import { connectLive } from './articles.js';
 import { overview } from './views/overview.js';
 import { countryPage } from './views/country.js';
 import { personPage } from './views/person.js';
@@ -100,6 +101,7 @@ document.getElementById('filters').range.addEventListener('change', e => e.targe
 window.addEventListener('hashchange', render);
 window.addEventListener('resize', resizeCharts);
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { resetCharts(); render(); });
+connectLive();
 render();
 pollHealth();
 eventTypes();

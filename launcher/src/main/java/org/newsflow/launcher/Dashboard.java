@@ -16,10 +16,12 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsflow.contract.Settings;
+import org.newsflow.launcher.dashboard.LiveStream;
 import org.newsflow.launcher.dashboard.PipelineHealth;
 import org.newsflow.launcher.dashboard.PipelineRoutes;
 import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.store.ArticleWriter;
 
 /**
  * The live dashboard: a one-page app ({@code /dashboard/index.html}, {@code app.js}, {@code app.css}, the world map
@@ -44,7 +46,14 @@ final class Dashboard {
      * page's own inline script and style if it has any; plus {@code /api/pipeline} when {@code health} is given.
      */
     static Consumer<JavalinConfig> staticFiles(PipelineHealth health) {
-        return new Files(contentSecurityPolicy(read(PAGE)), health);
+        return new Files(contentSecurityPolicy(read(PAGE)), health, null);
+    }
+
+    /** As {@link #staticFiles(PipelineHealth)}, plus {@code /api/events/stream}, told by the store about each article. */
+    static Consumer<JavalinConfig> staticFiles(PipelineHealth health, ArticleWriter store) {
+        LiveStream live = new LiveStream();
+        store.addListener(live);
+        return new Files(contentSecurityPolicy(read(PAGE)), health, live);
     }
 
     /**
@@ -56,12 +65,15 @@ final class Dashboard {
                 Duration.ofSeconds(settings.getLong("DASHBOARD_STALL_SECONDS", 60)));
     }
 
-    private record Files(String csp, PipelineHealth health) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {
+    private record Files(String csp, PipelineHealth health, LiveStream live) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {
         @Override
         public void accept(JavalinConfig config) {
             config.staticFiles.enableWebjars();
             if (health != null) {
                 PipelineRoutes.register(config, health);
+            }
+            if (live != null) {
+                live.register(config);
             }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";

@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             SinkConfig sinkConfig = SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
                     org.newsflow.launcher.dashboard.PipelineHealth health = Dashboard.pipelineHealth(sinkConfig, settings);
-                    SinkService sink = new SinkService(sinkConfig, articles, registry, Dashboard.staticFiles(health));
+                    SinkService sink = new SinkService(sinkConfig, articles, registry, Dashboard.staticFiles(health, articles));
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();
                 enrich.start();

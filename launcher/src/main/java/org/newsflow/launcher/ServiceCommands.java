@@ -253,7 +253,7 @@ final class ServiceCommands {
             }
             ArticleStore articles = SinkMain.openWithRetry(config); // the database may come up after the sink
             SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                    Dashboard.staticFiles(Dashboard.pipelineHealth(config, settings()))); // its sampler is a daemon thread
+                    Dashboard.staticFiles(Dashboard.pipelineHealth(config, settings()), articles)); // its sampler is a daemon thread
             try {
                 service.start();
             } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token

@@ -42,7 +42,7 @@ export function mapCard(win, filters, metric) {
     section,
     async refresh() {
       await loadWorld();
-      const m = await mapItems(query(filters, win, { bucket: win.bucket }));
+      const m = await mapItems(query(filters, win));
       if (m.error) return fill(status, 'map unavailable: ' + m.error);
       worldMap(body, m.items, metric, code => go(withParam('country', code)));
       const events = m.items.reduce((s, i) => s + (i.events || 0), 0);

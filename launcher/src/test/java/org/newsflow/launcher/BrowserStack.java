@@ -56,7 +56,7 @@ final class BrowserStack implements AutoCloseable {
         SinkConfig config = SinkConfig.from(settings).withStore(url).withHttp("127.0.0.1", 0, true);
         health = Dashboard.pipelineHealth(config, settings);
         sink = new SinkService(config, store, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
-                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), Dashboard.staticFiles(health)).start();
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), Dashboard.staticFiles(health, store)).start();
         enrich = new EnrichService(EnrichConfig.from(settings), Enricher.shared());
         enrich.start();
     }

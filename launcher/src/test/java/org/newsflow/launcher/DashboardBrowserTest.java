@@ -97,6 +97,26 @@ class DashboardBrowserTest {
 
     @Test
     @Order(2)
+    void the_country_and_person_pages_drill_down() {
+        open("#/country/AM");
+        waitFor(d -> d.findElement(By.id("counterparts")).getText().contains("Azerbaijan"));
+        waitFor(d -> count("#latest tbody tr") >= 1 && count("#trends-eventType svg path") > 0);
+        screenshot("country");
+        open("#/person/" + "nikol pashinian".replace(" ", "%20"));
+        waitFor(d -> d.findElement(By.id("co-mentioned")).getText().contains("Ilham Aliyev"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nikol Pashinian");
+        // Light, then dark: the toggle overrides the system's choice.
+        browser.findElement(By.id("theme")).click();
+        browser.findElement(By.id("theme")).click();
+        assertThat(js("return document.documentElement.dataset.theme")).isEqualTo("dark");
+        open("");
+        waitFor(d -> count("#map svg path") > 150 && count("#latest tbody tr") >= 5);
+        screenshot("overview-dark");
+        browser.findElement(By.id("theme")).click(); // back to auto
+    }
+
+    @Test
+    @Order(3)
     void a_filter_goes_into_the_url_and_narrows_the_table_and_back_undoes_it() {
         open("");
         waitFor(d -> count("#latest tbody tr") >= 5);
@@ -114,7 +134,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void the_article_page_marks_every_kind_of_tag_at_its_evidence_offsets() {
         open("#/article/" + seedId);
         waitFor(d -> count("#article-body mark") > 0);
@@ -132,7 +152,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void hostile_article_text_is_shown_as_text_and_never_runs() {
         open("#/article/" + hostileId);
         waitFor(d -> count("#article-body") == 1);
@@ -146,7 +166,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_new_article_appears_without_a_reload() throws Exception {
         open("");
         waitFor(d -> count("#latest tbody tr") >= 5);
@@ -160,7 +180,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_dead_letter_shows_in_the_health_panel_and_opens() {
         open("#/health");
         waitFor(d -> d.findElements(By.id("dead-letters")).size() == 1
