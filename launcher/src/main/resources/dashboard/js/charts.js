@@ -102,7 +102,8 @@ export function trends(container, series, unit) {
     yAxis: { type: 'value', minInterval: 1, name: unit, nameTextStyle: { color: css('--muted') }, axisLabel: { color: css('--muted') }, splitLine: { lineStyle: { color: css('--border') } } },
     series: series.map(s => ({
       type: 'line', name: s.label || s.key, stack: stacked ? 'all' : undefined, areaStyle: stacked ? { opacity: 0.7 } : { opacity: 0.15 },
-      showSymbol: false, step: 'end', data: s.buckets.map(b => [b.start, b.count]),
+      // A dot on every non-empty bucket: over a long range a single busy hour would otherwise be a hairline.
+      showSymbol: true, symbolSize: v => (v[1] > 0 ? 5 : 0), step: 'end', data: s.buckets.map(b => [b.start, b.count]),
     })),
   }, { replaceMerge: ['series'] });
 }

@@ -85,8 +85,10 @@ function toggleTheme() {
 async function pollHealth() {
   const p = await pipeline();
   headerStatus(p);
-  const box = document.getElementById('health-mini');
-  if (box) fill(box, healthCards(p, false));
+  const mini = document.getElementById('health-mini');
+  if (mini) fill(mini, healthCards(p, false));
+  const full = document.getElementById('health');
+  if (full) fill(full, healthCards(p, true));
 }
 
 async function eventTypes() {

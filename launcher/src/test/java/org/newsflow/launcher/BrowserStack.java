@@ -36,6 +36,7 @@ import org.newsflow.sink.store.ArticleStore;
  */
 final class BrowserStack implements AutoCloseable {
     static final Topics TOPICS = Topics.defaults();
+    static final int STALL_SECONDS = 20;
 
     final EmbeddedKafkaBroker broker;
     final Settings settings;
@@ -50,7 +51,9 @@ final class BrowserStack implements AutoCloseable {
         this.dir = dir;
         broker = EmbeddedKafkaBroker.start();
         broker.createTopics(Map.of(TOPICS.raw(), 2, TOPICS.enriched(), 2, TOPICS.dlq(), 1));
-        settings = Settings.of(Map.of("BOOTSTRAP_SERVERS", broker.bootstrapServers(), "ENRICH_THREADS", "2"));
+        // A short stall threshold, so that the stall check can see one within the test.
+        settings = Settings.of(Map.of("BOOTSTRAP_SERVERS", broker.bootstrapServers(), "ENRICH_THREADS", "2",
+                "DASHBOARD_STALL_SECONDS", String.valueOf(STALL_SECONDS)));
         String url = "sqlite:" + dir.resolve("browser.db");
         store = ArticleStore.open(url);
         SinkConfig config = SinkConfig.from(settings).withStore(url).withHttp("127.0.0.1", 0, true);
@@ -101,6 +104,21 @@ final class BrowserStack implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(TOPICS.raw(), key, value)).get();
+        }
+    }
+
+    /** A consumer group that committed offset 0 on the raw topic and never comes back: records wait for it. */
+    void leaveAStuckGroup(String group) {
+        Properties p = new Properties();
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, group);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = new java.util.HashMap<>();
+            for (var info : consumer.partitionsFor(TOPICS.raw())) {
+                offsets.put(new org.apache.kafka.common.TopicPartition(TOPICS.raw(), info.partition()), new org.apache.kafka.clients.consumer.OffsetAndMetadata(0));
+            }
+            consumer.commitSync(offsets);
         }
     }
 

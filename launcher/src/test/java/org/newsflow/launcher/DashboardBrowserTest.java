@@ -194,6 +194,16 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("dead-reason")).getText()).contains("not a valid RawArticle JSON");
     }
 
+    @Test
+    @Order(8)
+    void a_stalled_group_raises_the_banner_on_every_page() {
+        stack.leaveAStuckGroup("stuck-reader");
+        open("");
+        waitFor(d -> d.findElement(By.id("stall")).isDisplayed() && d.findElement(By.id("stall")).getText().contains("stuck-reader"),
+                Duration.ofSeconds(BrowserStack.STALL_SECONDS + 60));
+        assertThat(browser.findElement(By.id("pipeline-pill")).getText()).contains("STALLED");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void open(String hash) {
@@ -209,7 +219,11 @@ class DashboardBrowserTest {
     }
 
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(45), Duration.ofMillis(200)).until(condition::apply);
+        waitFor(condition, Duration.ofSeconds(45));
+    }
+
+    private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
+        new WebDriverWait(browser, timeout, Duration.ofMillis(200)).until(condition::apply);
     }
 
     private static void screenshot(String name) {

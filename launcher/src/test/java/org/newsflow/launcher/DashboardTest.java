@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsflow.sink.api.SinkApi;
+import org.newsflow.sink.bench.SyntheticArticles;
 import org.newsflow.sink.store.ArticleStore;
 
 /** The dashboard as the sink serves it: same-origin scripts only, ECharts and the map from the jar. */
@@ -51,6 +52,35 @@ class DashboardTest {
     void an_inline_script_would_be_allowed_by_its_hash_only() throws Exception {
         String csp = Dashboard.contentSecurityPolicy("<script>let a = 1;</script><style>b{}</style>");
         assertThat(csp).contains("script-src 'self' 'sha256-" + sha256("let a = 1;") + "'", "style-src 'self' 'sha256-" + sha256("b{}") + "'");
+    }
+
+    @Test
+    void the_event_stream_tells_about_each_stored_article() throws Exception {
+        try (ArticleStore store = ArticleStore.open("sqlite:" + dir.resolve("live.db"));
+             SinkApi api = new SinkApi(store, null, Dashboard.staticFiles(null, store)).start("127.0.0.1", 0)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/events/stream"))
+                    .header("Accept", "text/event-stream").build();
+            HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
+            java.util.Iterator<String> lines = stream.body().iterator();
+            assertThat(lines.next()).isEqualTo(": connected"); // the client is registered from here on
+            store.upsertArticles(List.of(new SyntheticArticles(1, java.time.Instant.parse("2026-01-01T00:00:00Z"))
+                    .article("live", 1, java.time.Instant.parse("2026-01-01T00:00:01Z"))));
+            java.util.concurrent.CompletableFuture<List<String>> event = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<String> got = new java.util.ArrayList<>();
+                while (lines.hasNext() && (got.isEmpty() || !got.get(got.size() - 1).isEmpty())) {
+                    String line = lines.next();
+                    if (!line.isEmpty() || !got.isEmpty()) {
+                        got.add(line);
+                    }
+                }
+                return got;
+            });
+            List<String> got = event.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(got).contains("event: article");
+            assertThat(got).anySatisfy(l -> assertThat(l).startsWith("data: ").contains("\"id\":\"" + SyntheticArticles.id("live", 1) + "\""));
+            stream.body().close();
+        }
     }
 
     private static HttpResponse<String> get(SinkApi api, String path) throws Exception {

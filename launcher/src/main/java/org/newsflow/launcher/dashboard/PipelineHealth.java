@@ -152,6 +152,8 @@ public final class PipelineHealth implements AutoCloseable {
                         + (now - seen[1]) / 1000 + " s";
             }
         }
+        lag.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("group"))
+                .thenComparing(r -> (String) r.get("topic")).thenComparingInt(r -> (Integer) r.get("partition")));
         noteSinkProgress(committed.getOrDefault(sinkGroup, Map.of()), now);
         long published = end.entrySet().stream().filter(e -> e.getKey().topic().equals(topics.raw())).mapToLong(Map.Entry::getValue).sum();
         samples.addLast(new Sample(now, published, enriched, sunk));
