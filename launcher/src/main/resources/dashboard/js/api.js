@@ -33,5 +33,6 @@ export function query(filters, win, extra) {
 
 /** For article lists: no time bounds when the user asked for everything. */
 export function listQuery(filters, win) {
-  return win.all ? { ...filters } : query(filters, win);
+  const sort = filters.q ? { sort: 'relevance' } : {};
+  return win.all ? { ...filters, ...sort } : query(filters, win, sort);
 }

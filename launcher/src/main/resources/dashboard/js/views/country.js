@@ -13,7 +13,7 @@ export async function countryPage(root, code, win, filters, liveFilters) {
   const kpis = el('div', { class: 'kpis' });
   const counterparts = el('div', { id: 'counterparts' });
   const trend = trendsCard(win, f, 'eventType', 'Event types over time');
-  const tops = TOPS.slice(0, 2).map(t => topCard(t, win, f));
+  const tops = TOPS.filter(t => t.kind === 'people' || t.kind === 'organizations').map(t => topCard(t, win, f));
   const table = el('section', { class: 'card wide', id: 'latest' });
   fill(root, el('div', { class: 'page-head' }, el('h1', {}, name, ' ', el('span', { class: 'muted' }, code)),
     el('a', { href: withParam('country', code, []) }, 'filter the overview by ' + name)),

@@ -6,6 +6,7 @@ import { go, withParam, pageLink, current } from '../state.js';
 import { articleTable } from '../articles.js';
 
 export const TOPS = [
+  { kind: 'countries', title: 'Countries', unit: 'articles', filter: 'country', page: 'country' },
   { kind: 'people', title: 'People', unit: 'articles', filter: 'person', page: 'person' },
   { kind: 'organizations', title: 'Organizations', unit: 'articles', filter: 'organization' },
   { kind: 'events', title: 'Event types', unit: 'events', filter: 'eventType' },
@@ -104,7 +105,7 @@ export function overview(root, win, filters, liveFilters) {
   const trend = trendsCard(win, filters, params.get('by') || 'articles');
   const tops = TOPS.map(t => topCard(t, win, filters));
   const table = el('section', { class: 'card wide', id: 'latest' });
-  fill(root, kpis, el('div', { class: 'grid two' }, map.section, trend.section), el('div', { class: 'grid four' }, tops.map(t => t.section), el('div', { id: 'health-mini' })), table);
+  fill(root, kpis, el('div', { class: 'grid two' }, map.section, trend.section), el('div', { class: 'grid four' }, tops.map(t => t.section)), el('div', { id: 'health-mini' }), table);
   const stop = articleTable(table, listQuery(filters, win), win.all ? { ...liveFilters } : { ...liveFilters, from: win.from });
   const refresh = () => { totals(kpis, win, filters); map.refresh(); trend.refresh(); tops.forEach(t => t.refresh()); };
   refresh();

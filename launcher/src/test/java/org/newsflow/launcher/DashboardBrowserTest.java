@@ -93,6 +93,12 @@ class DashboardBrowserTest {
         Object fills = js("return new Set([...document.querySelectorAll('#map svg path')].map(p => p.getAttribute('fill'))).size");
         assertThat(((Number) fills).intValue()).isGreaterThanOrEqualTo(2);
         screenshot("overview");
+        // The other shading: conflict vs cooperation from the events' QuadClass, a view of its own in the URL.
+        browser.findElement(By.id("map-intensity")).click();
+        waitFor(d -> d.getCurrentUrl().contains("map=intensity")
+                && d.findElement(By.id("map-note")).getText().contains("QuadClass"));
+        waitFor(d -> d.findElement(By.id("map")).getText().contains("conflict"));
+        screenshot("overview-intensity");
     }
 
     @Test

@@ -68,7 +68,8 @@ class DashboardTest {
                     .article("live", 1, java.time.Instant.parse("2026-01-01T00:00:01Z"))));
             java.util.concurrent.CompletableFuture<List<String>> event = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 List<String> got = new java.util.ArrayList<>();
-                while (lines.hasNext() && (got.isEmpty() || !got.get(got.size() - 1).isEmpty())) {
+                // Until the blank line that ends the first event (checked before hasNext(), which blocks for more).
+                while ((got.isEmpty() || !got.get(got.size() - 1).isEmpty()) && lines.hasNext()) {
                     String line = lines.next();
                     if (!line.isEmpty() || !got.isEmpty()) {
                         got.add(line);
