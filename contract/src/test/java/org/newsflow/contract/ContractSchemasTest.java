@@ -76,13 +76,13 @@ class ContractSchemasTest {
         String json = Json.toString(r);
         var badId = Json.MAPPER.valueToTree(r);
         ((com.fasterxml.jackson.databind.node.ObjectNode) badId).put("duplicateOf", "not-an-id").put("duplicateSimilarity", 0.9);
-        assertThat(ContractSchemas.RAW.validate(badId)).anyMatch(m -> m.getMessage().contains("duplicateOf"));
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, badId)).anyMatch(m -> m.contains("duplicateOf"));
         var onlySimilarity = Json.MAPPER.valueToTree(r);
         ((com.fasterxml.jackson.databind.node.ObjectNode) onlySimilarity).put("duplicateSimilarity", 0.9);
-        assertThat(ContractSchemas.RAW.validate(onlySimilarity)).isNotEmpty();
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, onlySimilarity)).isNotEmpty();
         var tooSimilar = Json.MAPPER.valueToTree(r);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tooSimilar).put("duplicateOf", "txt-0123456789abcdef0123456789abcdef").put("duplicateSimilarity", 1.5);
-        assertThat(ContractSchemas.RAW.validate(tooSimilar)).anyMatch(m -> m.getMessage().contains("duplicateSimilarity"));
+        assertThat(ContractSchemas.violations(ContractSchemas.RAW, tooSimilar)).anyMatch(m -> m.contains("duplicateSimilarity"));
 
         assertThatThrownBy(() -> r.withDuplicateOf(r.id(), 1.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itself");
         assertThatThrownBy(() -> r.withDuplicateOf("txt-0123456789abcdef0123456789abcdef", 1.2)).isInstanceOf(IllegalArgumentException.class);

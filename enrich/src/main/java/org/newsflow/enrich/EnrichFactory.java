@@ -12,7 +12,6 @@ import org.newsflow.enrich.events.SentenceParser;
 import org.newsflow.enrich.geo.CountryAnnotator;
 import org.newsflow.enrich.geo.CountryTagger;
 import org.newsflow.enrich.geo.Gazetteer;
-import org.newsflow.enrich.geo.GeoConfig;
 import org.newsflow.enrich.geo.HeadlineCountriesAnnotator;
 import org.newsflow.enrich.nlp.CoreNlpAnnotator;
 import org.newsflow.enrich.nlp.LanguageDetector;
@@ -32,30 +31,40 @@ import org.newsflow.enrich.pipeline.PersonPlaceReconciler;
  * needs through its constructor. No tagger reaches another through a static; a process that wants one of each
  * holds one factory ({@link #process()}, which {@link Enricher#shared()} uses).
  *
- * <p>Tuning values are read here, once, from system properties (documented in docs/architecture.md), and passed on.
+ * <p>Tuning values come in one {@link EnrichTuning} (by default read once from system properties) and are passed on.
  * Thread-safe: every component is built at most once under the factory's lock and is immutable afterwards.
  */
 public final class EnrichFactory {
-    /** City population from which the gazetteer holds a city ({@code -Dnewsflow.gazetteer.minPopulation}). */
-    private final int minPopulation = Integer.getInteger("newsflow.gazetteer.minPopulation", Gazetteer.DEFAULT_MIN_POPULATION);
-    /** Dependency scoring by {@code FastNndep} (default) or CoreNLP's own ({@code -Dnewsflow.events.fastparse=false}). */
-    private final boolean fastParse = !"false".equals(System.getProperty("newsflow.events.fastparse"));
+    private final EnrichTuning tuning;
 
     private final Memo<NlpPipeline> nlp = new Memo<>(() -> NlpPipeline.withProperties(NlpPipeline.newsflowProperties()));
     private final Memo<LanguageDetector> languages = new Memo<>(LanguageDetector::new);
     private final Memo<Boilerplate> boilerplate = new Memo<>(Boilerplate::loadDefault);
-    private final Memo<Gazetteer> gazetteer = new Memo<>(() -> Gazetteer.load(minPopulation));
-    private final Memo<CountryTagger> countryTagger = new Memo<>(() -> new CountryTagger(gazetteer(), GeoConfig.fromSystemProperties()));
+    private final Memo<Gazetteer> gazetteer = new Memo<>(() -> Gazetteer.load(tuning().minPopulation()));
+    private final Memo<CountryTagger> countryTagger = new Memo<>(() -> new CountryTagger(gazetteer(), tuning().geo()));
     private final Memo<Lexicon> peopleLexicon = new Memo<>(Lexicon::load);
     private final Memo<KnownLeaders> leaders = new Memo<>(() -> new KnownLeaders(Leaders.load(), peopleLexicon()));
     private final Memo<PeopleTagger> peopleTagger = new Memo<>(() -> new PeopleTagger(peopleLexicon(), knownLeaders()));
     private final Memo<EventLexicon> eventLexicon = new Memo<>(EventLexicon::loadDefault);
-    private final Memo<SentenceParser> parser = new Memo<>(() -> new SentenceParser(fastParse));
+    private final Memo<SentenceParser> parser = new Memo<>(() -> new SentenceParser(tuning().fastParse()));
     private final Memo<EventTagger> eventTagger = new Memo<>(() -> {
         SentenceParser p = sentenceParser();
         return new EventTagger(eventLexicon(), p::parse, knownLeaders());
     });
     private final Memo<Enricher> enricher = new Memo<>(() -> new Enricher(languageDetector(), articlePipeline(), nlp().description()));
+
+    /** A factory with the tuning values of the system properties (the defaults when none is set). */
+    public EnrichFactory() {
+        this(EnrichTuning.fromSystemProperties());
+    }
+
+    public EnrichFactory(EnrichTuning tuning) {
+        this.tuning = tuning;
+    }
+
+    public EnrichTuning tuning() {
+        return tuning;
+    }
 
     public NlpPipeline nlp() {
         return nlp.get();

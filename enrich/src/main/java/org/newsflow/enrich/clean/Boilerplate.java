@@ -1,18 +1,14 @@
 package org.newsflow.enrich.clean;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsflow.enrich.nlp.WordList;
 
 /**
  * Finds what in an article body is not news: publisher trailers ("Download the France 24 app"),
@@ -33,6 +29,9 @@ public final class Boilerplate {
     private static final double TAIL_FRACTION = 0.6;
     /** Trailer paragraphs are short ("I subscribe", "Download the app"); news paragraphs rarely are. */
     private static final int SHORT_PARAGRAPH_WORDS = 15;
+
+    /** Credit as matched, lower-cased, to the agency's usual short name. */
+    private static final Map<String, String> AGENCY_NAMES = WordList.loadMap("/clean/agency_names.tsv");
 
     private final List<Pattern> trailers;
     private final List<Pattern> credits;
@@ -126,35 +125,17 @@ public final class Boilerplate {
         return false;
     }
 
-    /** Agencies are reported by their usual short name: "AFP", "Reuters", "AP". */
+    /** Agencies are reported by their usual short name: "AFP", "Reuters", "AP" ({@code clean/agency_names.tsv}). */
     static String normaliseCredit(String credit) {
         String c = credit.strip();
-        String lower = c.toLowerCase(Locale.ROOT);
-        return switch (lower) {
-            case "agence france-presse", "afp" -> "AFP";
-            case "the associated press", "ap" -> "AP";
-            case "reuters" -> "Reuters";
-            case "dpa", "efe", "ansa", "tass" -> lower.toUpperCase(Locale.ROOT);
-            default -> Character.toUpperCase(c.charAt(0)) + c.substring(1);
-        };
+        String known = AGENCY_NAMES.get(c.toLowerCase(Locale.ROOT));
+        return known != null ? known : Character.toUpperCase(c.charAt(0)) + c.substring(1);
     }
 
     private static List<Pattern> patterns(String resource) {
-        InputStream in = Boilerplate.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
         List<Pattern> patterns = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String p = line.strip();
-                if (!p.isEmpty() && !p.startsWith("#")) {
-                    patterns.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String p : WordList.lines(resource)) {
+            patterns.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
         }
         return patterns;
     }

@@ -2,6 +2,7 @@ package org.newsflow.enrich.geo;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,10 +27,9 @@ import org.newsflow.enrich.nlp.WordList;
  * score is at least half the top score (a headline naming countries raises the bar for the others).
  */
 final class CountryFocus {
-    private static final Map<String, Double> WEIGHT = Map.of(
-            "NAME", 1.0, "DEMONYM", 0.7, "INSTITUTION", 1.0, "CAPITAL", 0.8, "CITY", 0.5, "REGION", 0.6);
-
-    static final Set<String> HEADLINE_KINDS = Set.of("NAME", "DEMONYM", "INSTITUTION");
+    /** What one mention of each kind weighs in the focus score (other kinds: 0.5). */
+    private static final Map<GeoKind, Double> WEIGHT = new EnumMap<>(Map.of(
+            GeoKind.NAME, 1.0, GeoKind.DEMONYM, 0.7, GeoKind.INSTITUTION, 1.0, GeoKind.CAPITAL, 0.8, GeoKind.CITY, 0.5, GeoKind.REGION, 0.6));
     /** A country the headline names scores like two name mentions in the lead. */
     private static final double HEADLINE_BONUS = 2.0;
     /** With a headline naming countries, a country it does not name is focus only at this share of the top score. */
@@ -53,7 +53,7 @@ final class CountryFocus {
         for (Map.Entry<String, List<GeoMention>> e : byCountry.entrySet()) {
             double s = 0;
             for (GeoMention g : e.getValue()) {
-                double w = WEIGHT.getOrDefault(g.kind(), 0.5);
+                double w = WEIGHT.getOrDefault(g.geoKind(), 0.5);
                 s += g.begin() < leadEnd ? 2 * w : w;
             }
             if (headline.contains(e.getKey())) {
@@ -73,7 +73,7 @@ final class CountryFocus {
                     : score.get(cc) >= 0.5 * max && (e.getValue().size() >= 2 || byCountry.size() == 1);
             List<Mention> ev = new ArrayList<>();
             for (GeoMention g : e.getValue()) {
-                ev.add(new Mention(g.begin(), g.end(), g.text(), g.kind()));
+                ev.add(new Mention(g.begin(), g.end(), g.text(), g.geoKind().name()));
             }
             countries.add(new CountryTag(cc, c.alpha3(), c.name(), ev.size(), focus, ev));
         }
@@ -83,7 +83,7 @@ final class CountryFocus {
         Map<String, List<GeoMention>> byPlace = new LinkedHashMap<>();
         for (GeoMention g : mentions) {
             if (g.place() != null) {
-                String kind = g.kind().equals("REGION") ? "REGION" : g.kind().equals("PLACE") ? "PLACE" : "CITY";
+                GeoKind kind = g.geoKind().locationKind();
                 byPlace.computeIfAbsent(kind + "\t" + g.place() + "\t" + g.country(), k -> new ArrayList<>()).add(g);
             }
         }
@@ -92,7 +92,7 @@ final class CountryFocus {
             String[] k = e.getKey().split("\t");
             List<Mention> ev = new ArrayList<>();
             for (GeoMention g : e.getValue()) {
-                ev.add(new Mention(g.begin(), g.end(), g.text(), g.kind()));
+                ev.add(new Mention(g.begin(), g.end(), g.text(), g.geoKind().name()));
             }
             locations.add(new LocationTag(k[1], k[0], k[2], ev.size(), ev));
         }

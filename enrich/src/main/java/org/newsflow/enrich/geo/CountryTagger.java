@@ -113,8 +113,8 @@ public final class CountryTagger {
                 institutions.institution(x, pieces, matches);
                 int lastTok = x.instEnd >= 0 ? pieces.get(x.instEnd).token() : x.lastToken;
                 int end = x.instEnd >= 0 ? pieces.get(x.instEnd).end() : x.end;
-                String kind = x.instEnd >= 0 ? "INSTITUTION" : x.kind;
-                String place = kind.equals("CITY") || kind.equals("CAPITAL") || kind.equals("REGION") ? x.chosen.place() : null;
+                GeoKind kind = x.instEnd >= 0 ? GeoKind.INSTITUTION : x.kind;
+                String place = kind.isPlace() ? x.chosen.place() : null;
                 out.add(new GeoMention(x.firstToken, lastTok, x.begin, end, body.substring(x.begin, end), x.chosen.country(), kind, place));
             }
         }
@@ -128,7 +128,7 @@ public final class CountryTagger {
     public Set<String> headlineCountries(AnalyzedText headline) {
         Set<String> codes = new HashSet<>();
         for (GeoMention g : tag(headline, TextMask.none()).mentions()) {
-            if (CountryFocus.HEADLINE_KINDS.contains(g.kind())) {
+            if (g.geoKind().namesCountry()) {
                 codes.add(g.country());
             }
         }

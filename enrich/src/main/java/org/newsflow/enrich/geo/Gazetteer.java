@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The country gazetteer: countries with codes, name variants, demonyms and capitals; cities with population;
@@ -217,81 +215,9 @@ public final class Gazetteer {
     }
 
     private void loadCities(List<String[]> rows, int minPopulation) {
-        // one entry per (name, country), with the largest population and all admin1 codes
-        Map<String, Map<String, long[]>> pop = new LinkedHashMap<>();
-        Map<String, Map<String, Set<String>>> admins = new HashMap<>();
-        Map<String, String> display = new HashMap<>();
-        Set<String> capitalsSeen = new HashSet<>();
-        for (String[] r : rows) {
-            long p = Long.parseLong(r[3]);
-            if (p < minPopulation) {
-                continue;
-            }
-            String k = key(r[0]);
-            display.putIfAbsent(k, r[0]);
-            // "Washington, D.C." is also called "Washington"
-            int comma = r[0].indexOf(", ");
-            if (comma > 0 && "PPLC".equals(r[4])) {
-                String shortKey = key(r[0].substring(0, comma));
-                display.putIfAbsent(shortKey, r[0].substring(0, comma));
-                long[] c2 = pop.computeIfAbsent(shortKey, x -> new LinkedHashMap<>()).computeIfAbsent(r[1], x -> new long[2]);
-                c2[0] = Math.max(c2[0], p);
-                c2[1] = 1;
-                capitalsSeen.add(r[1] + "|" + shortKey);
-                admins.computeIfAbsent(shortKey, x -> new HashMap<>()).computeIfAbsent(r[1], x -> new HashSet<>(2)).add(r[2]);
-            }
-            long[] cell = pop.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(r[1], x -> new long[2]);
-            cell[0] = Math.max(cell[0], p);
-            if ("PPLC".equals(r[4])) {
-                cell[1] = 1;
-                capitalsSeen.add(r[1] + "|" + k);
-            }
-            admins.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(r[1], x -> new HashSet<>(2)).add(r[2]);
-        }
-        // capitals named by world-countries count even when GeoNames spells them differently
-        for (Country c : countries.values()) {
-            for (String cap : c.capitals()) {
-                String k = key(cap);
-                if (!capitalsSeen.contains(c.alpha2() + "|" + k) && !pop.containsKey(k)) {
-                    display.put(k, cap);
-                    pop.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(c.alpha2(), new long[] {100_000, 1});
-                    admins.computeIfAbsent(k, x -> new HashMap<>()).put(c.alpha2(), Set.of());
-                }
-            }
-        }
-        // "St. Petersburg" and "Saint Petersburg", "Ste." and "Sainte"
-        for (String k : new ArrayList<>(pop.keySet())) {
-            String alias = k.startsWith("Saint ") ? "St. " + k.substring(6) : k.startsWith("St. ") ? "Saint " + k.substring(4)
-                    : k.startsWith("Sainte ") ? "Ste. " + k.substring(7) : null;
-            if (alias != null) {
-                Map<String, long[]> into = pop.computeIfAbsent(alias, x -> new LinkedHashMap<>());
-                Map<String, Set<String>> intoAdmins = admins.computeIfAbsent(alias, x -> new HashMap<>());
-                for (Map.Entry<String, long[]> c : pop.get(k).entrySet()) {
-                    long[] have = into.get(c.getKey());
-                    if (have == null || have[0] < c.getValue()[0]) {
-                        into.put(c.getKey(), c.getValue());
-                        intoAdmins.put(c.getKey(), admins.get(k).get(c.getKey()));
-                    }
-                }
-                display.putIfAbsent(alias, alias);
-            }
-        }
-        // curated other names: "Kiev" is Kyiv, "Bombay" Mumbai
-        for (String[] a : cityAliases) {
-            Map<String, long[]> target = pop.get(key(a[2]));
-            long[] cell = target == null ? null : target.get(a[1]);
-            if (cell != null) {
-                String k = key(a[0]);
-                pop.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(a[1], cell);
-                admins.computeIfAbsent(k, x -> new HashMap<>()).put(a[1], admins.get(key(a[2])).get(a[1]));
-                display.putIfAbsent(k, a[2]);
-            }
-        }
-        for (Map.Entry<String, Map<String, long[]>> e : pop.entrySet()) {
-            String name = display.get(e.getKey());
-            for (Map.Entry<String, long[]> c : e.getValue().entrySet()) {
-                Set<String> a = admins.get(e.getKey()).get(c.getKey());
-                add(name, new Entry(Kind.CITY, c.getKey(), name, "", c.getValue()[0], c.getValue()[1] == 1, false, Set.copyOf(a)));
+        for (CityTable.Named n : CityTable.build(rows, minPopulation, countries.values(), cityAliases).names()) {
+            for (CityTable.City c : n.readings()) {
+                add(n.name(), new Entry(Kind.CITY, c.country(), n.name(), "", c.population(), c.capital(), false, c.admins()));
             }
             cityNames++;
         }
@@ -333,58 +259,18 @@ public final class Gazetteer {
         return n;
     }
 
-    // ---------------------------------------------------------------- normalisation
-
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-    /** Folds diacritics and typographic quotes and dashes: "Côte d’Ivoire" -> "Cote d'Ivoire". */
+    /** Folds diacritics and typographic quotes and dashes (see {@link GazetteerText#normalize}). */
     public static String normalize(String s) {
-        boolean ascii = true;
-        for (int i = 0; i < s.length() && ascii; i++) {
-            ascii = s.charAt(i) < 128;
-        }
-        if (ascii) {
-            return s;
-        }
-        String n = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-        return n.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u2013', '-').replace('\u2014', '-');
+        return GazetteerText.normalize(s);
     }
 
-    /** Splits a phrase into the trie's tokens: whitespace, and hyphens, slashes, commas and parentheses as tokens. */
+    /** The trie's tokens of a phrase (see {@link GazetteerText#tokens}). */
     public static List<String> tokens(String phrase) {
-        List<String> out = new ArrayList<>(4);
-        for (String w : normalize(phrase).trim().split("\\s+")) {
-            splitPieces(w, out);
-        }
-        return out;
-    }
-
-    /** Splits one token on -, /, comma and parentheses (kept as their own pieces) and a trailing 's. */
-    static void splitPieces(String w, List<String> out) {
-        int start = 0;
-        for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (c == '-' || c == '/' || c == ',' || c == '(' || c == ')') {
-                if (i > start) {
-                    out.add(w.substring(start, i));
-                }
-                out.add(String.valueOf(c));
-                start = i + 1;
-            }
-        }
-        if (start < w.length()) {
-            String rest = w.substring(start);
-            if (rest.length() > 2 && rest.endsWith("'s")) {
-                out.add(rest.substring(0, rest.length() - 2));
-                out.add("'s");
-            } else {
-                out.add(rest);
-            }
-        }
+        return GazetteerText.tokens(phrase);
     }
 
     private static String key(String phrase) {
-        return String.join(" ", tokens(phrase));
+        return GazetteerText.key(phrase);
     }
 
     // ---------------------------------------------------------------- lookups

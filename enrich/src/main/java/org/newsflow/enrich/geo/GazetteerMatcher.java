@@ -46,7 +46,7 @@ final class GazetteerMatcher {
                 continue;
             }
             buf.clear();
-            Gazetteer.splitPieces(Gazetteer.normalize(t.text()), buf);
+            GazetteerText.splitPieces(Gazetteer.normalize(t.text()), buf);
             int off = t.begin();
             for (String p : buf) {
                 String alt = null;

@@ -140,7 +140,7 @@ final class GeoContext {
         for (PlaceMatch c : counties) {
             String cc = countyCountry(this, c.irishCounty);
             c.chosen = new Entry(Kind.REGION, cc, c.surface, "", 0, false, true, Set.of());
-            c.kind = "REGION";
+            c.kind = GeoKind.REGION;
         }
         for (PlaceMatch c : counties) {
             add(c.chosen.country(), 0.5);

@@ -7,8 +7,22 @@ package org.newsflow.enrich.geo;
  * @param firstToken article-wide index of the first token of the span
  * @param lastToken article-wide index of the last token (inclusive)
  * @param country ISO 3166-1 alpha-2
- * @param kind NAME, DEMONYM, CAPITAL, CITY, REGION, INSTITUTION, or PLACE (a place CoreNLP tags LOCATION that the
- *     gazetteer lacks, inside an article clearly about one country; it never adds a country of its own)
+ * @param geoKind what the span is (see {@link GeoKind})
  * @param place for CITY and REGION, the place's name; otherwise null
  */
-public record GeoMention(int firstToken, int lastToken, int begin, int end, String text, String country, String kind, String place) {}
+public record GeoMention(int firstToken, int lastToken, int begin, int end, String text, String country, GeoKind geoKind, String place) {
+
+    /** With the kind by its name ("CITY"); kept for the event tagger's tests, which build mentions by hand. */
+    public GeoMention(int firstToken, int lastToken, int begin, int end, String text, String country, String kind, String place) {
+        this(firstToken, lastToken, begin, end, text, country, GeoKind.valueOf(kind), place);
+    }
+
+    /** The kind's name ("DEMONYM"), as the event tagger reads it today; new code compares {@link #geoKind()}. */
+    public String kind() {
+        return geoKind.name();
+    }
+
+    public boolean is(GeoKind k) {
+        return geoKind == k;
+    }
+}

@@ -31,7 +31,7 @@ final class InstitutionMatcher {
 
     /** "Armenian Defense Ministry", "the Azerbaijani armed forces", "Russian Foreign Ministry": a demonym heading a body. */
     void institution(PlaceMatch x, List<Piece> pieces, List<PlaceMatch> matches) {
-        if (!"DEMONYM".equals(x.kind)) {
+        if (x.kind != GeoKind.DEMONYM) {
             return;
         }
         int sentence = pieces.get(x.from).sentence();

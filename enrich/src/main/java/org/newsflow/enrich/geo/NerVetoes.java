@@ -1,5 +1,6 @@
 package org.newsflow.enrich.geo;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,8 +68,8 @@ final class NerVetoes {
         // a place inside a person's name ("Jordan Peterson", "Paris Hilton", "George Washington")
         EntityMention pe = entityOf[x.firstToken];
         EntityMention pl = entityOf[x.lastToken];
-        if ((pe != null && pe.type().equals("PERSON")) || (pl != null && pl.type().equals("PERSON"))) {
-            EntityMention p = pe != null && pe.type().equals("PERSON") ? pe : pl;
+        if ((pe != null && pe.is(NerClass.PERSON)) || (pl != null && pl.is(NerClass.PERSON))) {
+            EntityMention p = pe != null && pe.is(NerClass.PERSON) ? pe : pl;
             boolean longer = p.firstToken() < x.firstToken || p.lastToken() > x.lastToken;
             if (longer || gaz.isPersonLike(x.surface) || personVeto(x, tokens)) {
                 x.rejected = true;
@@ -84,7 +85,7 @@ final class NerVetoes {
             }
         }
         // a common word that is also some town ("March", "Police") neither resolves nor counts as context
-        if (onlyPlaces(x) && gaz.isCommonWord(x.surface, PlaceMatch.allNer(tokens, x, "LOCATION"))) {
+        if (onlyPlaces(x) && gaz.isCommonWord(x.surface, PlaceMatch.allNer(tokens, x, NerClass.LOCATION))) {
             x.rejected = true;
             return;
         }

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.geo;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ final class PlaceMatch {
     String surface;
     /** the resolution */
     Entry chosen;
-    String kind;
+    GeoKind kind;
     boolean rejected;
     /** a following ", State" or ", Country" that pins this place */
     PlaceMatch qualifier;
@@ -77,9 +78,9 @@ final class PlaceMatch {
         return letter;
     }
 
-    static boolean allNer(List<Token> tokens, PlaceMatch x, String ner) {
+    static boolean allNer(List<Token> tokens, PlaceMatch x, NerClass ner) {
         for (int i = x.firstToken; i <= x.lastToken; i++) {
-            if (!tokens.get(i).ner().equals(ner)) {
+            if (!tokens.get(i).is(ner)) {
                 return false;
             }
         }
@@ -96,7 +97,7 @@ final class PlaceMatch {
         return t.equals("--") || t.equals("-") || t.equals("\u2014") || t.equals("\u2013") || t.equals("---");
     }
 
-    static void choose(PlaceMatch x, Entry e, String kind) {
+    static void choose(PlaceMatch x, Entry e, GeoKind kind) {
         x.chosen = e;
         x.kind = kind;
     }

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.geo;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,99 +40,138 @@ final class PlaceResolver {
         this.config = config;
     }
 
-    void resolve(PlaceMatch x, GeoContext ctx, List<Token> tokens, AnalyzedText text, String body) {
-        List<Entry> names = new ArrayList<>(2);
-        List<Entry> regions = new ArrayList<>(2);
-        List<Entry> cities = new ArrayList<>(4);
-        List<Entry> abbrs = new ArrayList<>(1);
-        for (Entry e : x.entries) {
-            switch (e.kind()) {
-                case NAME, DEMONYM, INSTITUTION -> names.add(e);
-                case REGION -> regions.add(e);
-                case CITY -> cities.add(e);
-                case ABBR, POSTAL -> abbrs.add(e);
-                default -> { }
+    /** A match's readings by what they name. */
+    private record Readings(List<Entry> names, List<Entry> regions, List<Entry> cities, List<Entry> abbrs) {
+        static Readings of(List<Entry> entries) {
+            Readings r = new Readings(new ArrayList<>(2), new ArrayList<>(2), new ArrayList<>(4), new ArrayList<>(1));
+            for (Entry e : entries) {
+                switch (e.kind()) {
+                    case NAME, DEMONYM, INSTITUTION -> r.names.add(e);
+                    case REGION -> r.regions.add(e);
+                    case CITY -> r.cities.add(e);
+                    case ABBR, POSTAL -> r.abbrs.add(e);
+                    default -> { }
+                }
             }
+            return r;
         }
-        boolean location = PlaceMatch.allNer(tokens, x, "LOCATION") || PlaceMatch.dateline(x, tokens);
-        boolean properNoun = tokens.get(x.firstToken).isProperNoun() || location;
 
-        // 1. a qualified place: "Paris, Texas", "London, Ontario", "Lyon, France"
-        if (x.qualifier != null && !x.qualifier.rejected && (!cities.isEmpty() || !regions.isEmpty())) {
-            for (Entry q : x.qualifier.entries) {
-                for (Entry c : cities) {
-                    if (c.country().equals(q.country())
-                            && (q.admin1().isEmpty() || q.kind() == Kind.NAME || c.admins().contains(q.admin1()))) {
-                        PlaceMatch.choose(x, c, c.capital() ? "CAPITAL" : "CITY");
-                        return;
-                    }
+        boolean onlyAbbreviations() {
+            return names.isEmpty() && regions.isEmpty() && cities.isEmpty();
+        }
+    }
+
+    /** Chooses the match's reading, in the order of the steps below, or rejects it. */
+    void resolve(PlaceMatch x, GeoContext ctx, List<Token> tokens, AnalyzedText text, String body) {
+        Readings r = Readings.of(x.entries);
+        boolean location = PlaceMatch.allNer(tokens, x, NerClass.LOCATION) || PlaceMatch.dateline(x, tokens);
+        boolean properNoun = tokens.get(x.firstToken).isProperNoun() || location;
+        if (qualifiedCity(x, r)) {
+            return;
+        }
+        if (r.onlyAbbreviations()) {
+            abbreviation(x, r.abbrs(), tokens);
+            return;
+        }
+        if (!r.names().isEmpty()) {
+            countryReading(x, r, ctx, text);
+            return;
+        }
+        if (curatedRegion(x, r)) {
+            return;
+        }
+        if (!r.cities().isEmpty() && resolveCity(x, ctx, tokens, text, body, r.cities(), r.regions(), location, properNoun)) {
+            return;
+        }
+        if (location && generatedRegion(x, r.regions(), ctx, text)) {
+            return;
+        }
+        x.rejected = true;
+    }
+
+    /** 1. A qualified place: "Paris, Texas", "London, Ontario", "Lyon, France". */
+    private static boolean qualifiedCity(PlaceMatch x, Readings r) {
+        if (x.qualifier == null || x.qualifier.rejected || (r.cities().isEmpty() && r.regions().isEmpty())) {
+            return false;
+        }
+        for (Entry q : x.qualifier.entries) {
+            for (Entry c : r.cities()) {
+                if (c.country().equals(q.country())
+                        && (q.admin1().isEmpty() || q.kind() == Kind.NAME || c.admins().contains(q.admin1()))) {
+                    PlaceMatch.choose(x, c, c.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
+                    return true;
                 }
             }
         }
-        // 2. abbreviations stand alone only when long and unambiguous ("Calif.", "Tenn."); else only as qualifiers
-        if (names.isEmpty() && regions.isEmpty() && cities.isEmpty()) {
-            Entry a = abbrs.isEmpty() ? null : abbrs.get(0);
-            String dotted = x.surface.endsWith(".") ? x.surface : x.surface + ".";
-            if (a != null && (x.afterComma || (a.kind() == Kind.ABBR && x.surface.indexOf('.') > 0
-                    && !AMBIGUOUS_ABBR.contains(dotted) && tokens.get(x.firstToken).isProperNoun()))) {
-                PlaceMatch.choose(x, a, "REGION");
-            } else {
-                x.rejected = true;
-            }
+        return false;
+    }
+
+    /** 2. Abbreviations stand alone only when long and unambiguous ("Calif.", "Tenn."); else only as qualifiers. */
+    private static void abbreviation(PlaceMatch x, List<Entry> abbrs, List<Token> tokens) {
+        Entry a = abbrs.isEmpty() ? null : abbrs.get(0);
+        String dotted = x.surface.endsWith(".") ? x.surface : x.surface + ".";
+        if (a != null && (x.afterComma || (a.kind() == Kind.ABBR && x.surface.indexOf('.') > 0
+                && !AMBIGUOUS_ABBR.contains(dotted) && tokens.get(x.firstToken).isProperNoun()))) {
+            PlaceMatch.choose(x, a, GeoKind.REGION);
+        } else {
+            x.rejected = true;
+        }
+    }
+
+    /** 3. A country reading (name, demonym, institution), unless the article makes it a US state or a town. */
+    private void countryReading(PlaceMatch x, Readings r, GeoContext ctx, AnalyzedText text) {
+        Entry name = r.names().get(0);
+        if (name.country().equals("TR") && name.kind() == Kind.NAME && looksLikeTheBird(x, text, ctx)) {
+            x.rejected = true;
             return;
         }
-        // 3. a country reading (name, demonym, institution)
-        if (!names.isEmpty()) {
-            Entry name = names.get(0);
-            if (name.country().equals("TR") && name.kind() == Kind.NAME && looksLikeTheBird(x, text, ctx)) {
-                x.rejected = true;
-                return;
-            }
-            // the same name is also a US/Canadian state or a town: Georgia, Lebanon, Palestine, Jordan
-            Entry local = localReading(x, regions, cities, ctx, name);
-            if (local != null) {
-                PlaceMatch.choose(x, local, local.kind() == Kind.CITY ? "CITY" : "REGION");
-                return;
-            }
-            String kind = name.kind() == Kind.INSTITUTION ? "INSTITUTION" : name.kind() == Kind.DEMONYM ? "DEMONYM" : "NAME";
-            PlaceMatch.choose(x, name, kind);
+        // the same name is also a US/Canadian state or a town: Georgia, Lebanon, Palestine, Jordan
+        Entry local = localReading(x, r.regions(), r.cities(), ctx, name);
+        if (local != null) {
+            PlaceMatch.choose(x, local, local.kind() == Kind.CITY ? GeoKind.CITY : GeoKind.REGION);
             return;
         }
-        // 4. a curated region (state, province, disputed territory): trusted; the big city of the same name wins
-        for (Entry r : regions) {
+        GeoKind kind = name.kind() == Kind.INSTITUTION ? GeoKind.INSTITUTION : name.kind() == Kind.DEMONYM ? GeoKind.DEMONYM : GeoKind.NAME;
+        PlaceMatch.choose(x, name, kind);
+    }
+
+    /** 4. A curated region (state, province, disputed territory): trusted; the big city of the same name wins. */
+    private static boolean curatedRegion(PlaceMatch x, Readings rs) {
+        for (Entry r : rs.regions()) {
             if (r.curated()) {
                 Entry bigCity = null;
-                for (Entry c : cities) {
+                for (Entry c : rs.cities()) {
                     if (c.country().equals(r.country()) && c.population() >= 500_000) {
                         bigCity = c;
                     }
                 }
                 if (bigCity != null) {
-                    PlaceMatch.choose(x, bigCity, bigCity.capital() ? "CAPITAL" : "CITY");
+                    PlaceMatch.choose(x, bigCity, bigCity.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
                 } else {
-                    PlaceMatch.choose(x, r, "REGION");
+                    PlaceMatch.choose(x, r, GeoKind.REGION);
                 }
-                return;
+                return true;
             }
         }
-        // 5. cities, by population and context
-        if (!cities.isEmpty() && resolveCity(x, ctx, tokens, text, body, cities, regions, location, properNoun)) {
-            return;
+        return false;
+    }
+
+    /** 6. Generated (ISO 3166-2) subdivisions need CoreNLP's LOCATION and must be unique or in context. */
+    private boolean generatedRegion(PlaceMatch x, List<Entry> regions, GeoContext ctx, AnalyzedText text) {
+        if (regions.isEmpty() || gaz.isCommonWord(x.surface, false) || insideLongerEntity(x, text)) {
+            return false;
         }
-        // 6. generated (ISO 3166-2) subdivisions need CoreNLP's LOCATION and must be unique or in context
-        if (location && !regions.isEmpty() && !gaz.isCommonWord(x.surface, false) && !insideLongerEntity(x, text)) {
-            Entry best = null;
-            for (Entry r : regions) {
-                if (best == null || ctx.country(r.country()) > ctx.country(best.country())) {
-                    best = r;
-                }
-            }
-            if (regions.size() == 1 || ctx.country(best.country()) > 0) {
-                PlaceMatch.choose(x, best, "REGION");
-                return;
+        Entry best = null;
+        for (Entry r : regions) {
+            if (best == null || ctx.country(r.country()) > ctx.country(best.country())) {
+                best = r;
             }
         }
-        x.rejected = true;
+        if (regions.size() == 1 || ctx.country(best.country()) > 0) {
+            PlaceMatch.choose(x, best, GeoKind.REGION);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -174,7 +214,7 @@ final class PlaceResolver {
                 || (properNoun && backed && best.population() >= config.supportedTown() && !hasLowerCaseUse(x, body)
                     && !personTagged(x, tokens));
         if (accept) {
-            PlaceMatch.choose(x, best, best.capital() ? "CAPITAL" : "CITY");
+            PlaceMatch.choose(x, best, best.capital() ? GeoKind.CAPITAL : GeoKind.CITY);
             return true;
         }
         return false;
@@ -278,7 +318,7 @@ final class PlaceResolver {
 
     static boolean personTagged(PlaceMatch x, List<Token> tokens) {
         for (int i = x.firstToken; i <= x.lastToken; i++) {
-            if (tokens.get(i).ner().equals("PERSON")) {
+            if (tokens.get(i).is(NerClass.PERSON)) {
                 return true;
             }
         }
@@ -294,7 +334,7 @@ final class PlaceResolver {
             if (e.firstToken() > x.lastToken) {
                 break;
             }
-            if (e.type().equals("LOCATION") && e.firstToken() <= x.firstToken && x.lastToken <= e.lastToken()
+            if (e.is(NerClass.LOCATION) && e.firstToken() <= x.firstToken && x.lastToken <= e.lastToken()
                     && (e.firstToken() < x.firstToken || e.lastToken() > x.lastToken)) {
                 return true;
             }

@@ -1,5 +1,6 @@
 package org.newsflow.enrich.geo;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,7 +56,7 @@ final class UnknownPlaces {
             }
             int last = comma - 1;
             int first = last;
-            while (first >= 0 && tokens.get(first).ner().equals("LOCATION") && tokens.get(first).sentence() == tokens.get(last).sentence()
+            while (first >= 0 && tokens.get(first).is(NerClass.LOCATION) && tokens.get(first).sentence() == tokens.get(last).sentence()
                     && !used.contains(first) && first > last - 3) {
                 first--;
             }
@@ -64,7 +65,7 @@ final class UnknownPlaces {
                 continue;
             }
             String name = body.substring(tokens.get(first).begin(), tokens.get(last).end());
-            out.add(new GeoMention(first, last, tokens.get(first).begin(), tokens.get(last).end(), name, q.chosen.country(), "CITY", name));
+            out.add(new GeoMention(first, last, tokens.get(first).begin(), tokens.get(last).end(), name, q.chosen.country(), GeoKind.CITY, name));
         }
     }
 
@@ -110,7 +111,7 @@ final class UnknownPlaces {
         }
         List<GeoMention> add = new ArrayList<>();
         for (EntityMention e : text.entities()) {
-            if (!e.type().equals("LOCATION") || mask.covers(e.begin(), e.end())) {
+            if (!e.is(NerClass.LOCATION) || mask.covers(e.begin(), e.end())) {
                 continue;
             }
             boolean free = true;
@@ -122,7 +123,7 @@ final class UnknownPlaces {
                     || GENERIC_LOCATIONS.contains(t)) {
                 continue;
             }
-            add.add(new GeoMention(e.firstToken(), e.lastToken(), e.begin(), e.end(), t, home, "PLACE", t));
+            add.add(new GeoMention(e.firstToken(), e.lastToken(), e.begin(), e.end(), t, home, GeoKind.PLACE, t));
         }
         out.addAll(add);
     }

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public record EntityMention(String type, String text, int begin, int end, int sentence, int firstToken, int lastToken) {
 
+    /** Whether the mention has the class {@code c}. */
+    public boolean is(NerClass c) {
+        return c.name().equals(type);
+    }
+
     static List<EntityMention> group(String body, List<Token> tokens) {
         List<EntityMention> mentions = new ArrayList<>();
         int start = -1;

@@ -13,6 +13,11 @@ package org.newsflow.enrich.nlp;
  * @param index index of the token in the whole article
  */
 public record Token(String text, int begin, int end, String pos, String lemma, String ner, int sentence, int index) {
+    /** Whether CoreNLP gave this token the class {@code c}. */
+    public boolean is(NerClass c) {
+        return c.name().equals(ner);
+    }
+
     public boolean isEntity() {
         return !"O".equals(ner);
     }

@@ -7,9 +7,19 @@ package org.newsflow.enrich.people;
  *
  * @param firstToken article-wide index of the first token
  * @param lastToken article-wide index of the last token (inclusive)
- * @param kind PERSON, ORGANIZATION or UNNAMED
+ * @param actorKind person, organization or unnamed actor
  * @param name canonical name of the person or organization (for UNNAMED, the role text)
  * @param country ISO alpha-2 the actor acts for, when known
  * @param sector CAMEO-style sector (GOV, MIL, REB, OPP, PTY, COP, JUD, MED, BUS, CVL, IGO...) when known
  */
-public record ActorMention(int firstToken, int lastToken, int begin, int end, String kind, String name, String country, String sector) {}
+public record ActorMention(int firstToken, int lastToken, int begin, int end, ActorKind actorKind, String name, String country, String sector) {
+
+    /** The kind's name ("PERSON"), as the event tagger reads it today; new code compares {@link #actorKind()}. */
+    public String kind() {
+        return actorKind.name();
+    }
+
+    public boolean is(ActorKind k) {
+        return actorKind == k;
+    }
+}

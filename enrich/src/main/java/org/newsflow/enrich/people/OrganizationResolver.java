@@ -1,5 +1,6 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.geo.GeoKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,7 +31,22 @@ final class OrganizationResolver {
     }
 
     List<OrganizationTag> resolveOrgs(List<ActorMention> actors) {
-        // acronyms introduced in parentheses: "Collective Security Treaty Organization (CSTO)"
+        acronymsInParentheses();
+        clusterKeys();
+        countrylessJoinNationalBody();
+        Map<String, List<OrgMention>> clusters = new LinkedHashMap<>();
+        for (OrgMention m : doc.orgs) {
+            clusters.computeIfAbsent(m.clusterKey, k -> new ArrayList<>()).add(m);
+        }
+        List<OrganizationTag> out = new ArrayList<>();
+        for (List<OrgMention> ms : clusters.values()) {
+            out.add(tag(ms, actors));
+        }
+        return out;
+    }
+
+    /** Acronyms introduced in parentheses: "Collective Security Treaty Organization (CSTO)". */
+    private void acronymsInParentheses() {
         for (OrgMention m : doc.orgs) {
             int p = m.last + 1;
             if (p + 2 < doc.n && "(".equals(doc.tok(p).text()) || p + 2 < doc.n && "-LRB-".equals(doc.tok(p).text())) {
@@ -40,7 +56,13 @@ final class OrganizationResolver {
                 }
             }
         }
-        Map<String, List<OrgMention>> clusters = new LinkedHashMap<>();
+    }
+
+    /**
+     * One key per organization: a known one's name, else its country and content words; an acronym alone takes the
+     * key of the full name it was introduced with, or whose initials it is ("National Liberation Front" / "NLF").
+     */
+    private void clusterKeys() {
         Map<String, String> acronymToKey = new LinkedHashMap<>();
         for (OrgMention m : doc.orgs) {
             if (m.known != null) {
@@ -56,7 +78,6 @@ final class OrganizationResolver {
             if (m.clusterKey == null && m.acronymOnly) {
                 String k = acronymToKey.get(m.acronym);
                 if (k == null) {
-                    // initials of a full name used in the article: "National Liberation Front" / "NLF"
                     for (OrgMention o : doc.orgs) {
                         if (o.clusterKey != null && !o.acronymOnly && m.acronym.replace(".", "").equals(initials(o.text))) {
                             k = o.clusterKey;
@@ -67,7 +88,10 @@ final class OrganizationResolver {
                 m.clusterKey = k != null ? k : "acronym:" + m.acronym;
             }
         }
-        // a mention without country ("the Defense Ministry") joins the one national body with the same words
+    }
+
+    /** A mention without country ("the Defense Ministry") joins the one national body with the same words. */
+    private void countrylessJoinNationalBody() {
         for (OrgMention m : doc.orgs) {
             if (m.known == null && m.country == null && m.clusterKey.startsWith("-|")) {
                 String suffix = m.clusterKey.substring(1);
@@ -84,50 +108,47 @@ final class OrganizationResolver {
                 }
             }
         }
-        for (OrgMention m : doc.orgs) {
-            clusters.computeIfAbsent(m.clusterKey, k -> new ArrayList<>()).add(m);
+    }
+
+    /** One organization's tag from its mentions (the longest full name wins), and an actor per mention. */
+    private OrganizationTag tag(List<OrgMention> ms, List<ActorMention> actors) {
+        OrgMention best = ms.get(0);
+        String acronym = null;
+        String country = null;
+        String type = null;
+        String sector = null;
+        for (OrgMention m : ms) {
+            if (!m.acronymOnly && (best.acronymOnly || m.text.length() > best.text.length())) {
+                best = m;
+            }
+            acronym = acronym == null ? m.acronym : acronym;
+            country = country == null ? m.country : country;
+            type = type == null ? m.type : type;
+            sector = sector == null ? m.sector : sector;
         }
-        List<OrganizationTag> out = new ArrayList<>();
-        for (List<OrgMention> ms : clusters.values()) {
-            OrgMention best = ms.get(0);
-            String acronym = null;
-            String country = null;
-            String type = null;
-            String sector = null;
-            for (OrgMention m : ms) {
-                if (!m.acronymOnly && (best.acronymOnly || m.text.length() > best.text.length())) {
-                    best = m;
-                }
-                acronym = acronym == null ? m.acronym : acronym;
-                country = country == null ? m.country : country;
-                type = type == null ? m.type : type;
-                sector = sector == null ? m.sector : sector;
-            }
-            String name = best.known != null ? best.known.name() : best.text;
-            if (acronym == null && best.known != null && !best.known.acronyms().isEmpty()) {
-                acronym = ms.stream().anyMatch(m -> m.acronymOnly) ? ms.stream().filter(m -> m.acronymOnly).findFirst().get().acronym : null;
-            }
-            if ("IGO".equals(type)) {
-                country = null;
-            }
-            List<Mention> evidence = new ArrayList<>();
-            for (OrgMention m : ms) {
-                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, m.acronymOnly ? "ACRONYM" : "NAME"));
-                actors.add(new ActorMention(m.first, m.last, doc.tok(m.first).begin(), doc.tok(m.last).end(), "ORGANIZATION", name,
-                        country, sector != null ? sector : type));
-            }
-            out.add(new OrganizationTag(name, acronym, type, country, ms.size(), evidence));
+        String name = best.known != null ? best.known.name() : best.text;
+        if (acronym == null && best.known != null && !best.known.acronyms().isEmpty()) {
+            acronym = ms.stream().anyMatch(m -> m.acronymOnly) ? ms.stream().filter(m -> m.acronymOnly).findFirst().get().acronym : null;
         }
-        return out;
+        if ("IGO".equals(type)) {
+            country = null; // an intergovernmental organization acts for no one country
+        }
+        List<Mention> evidence = new ArrayList<>();
+        for (OrgMention m : ms) {
+            evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, (m.acronymOnly ? EvidenceKind.ACRONYM : EvidenceKind.NAME).name()));
+            actors.add(new ActorMention(m.first, m.last, doc.tok(m.first).begin(), doc.tok(m.last).end(), ActorKind.ORGANIZATION, name,
+                    country, sector != null ? sector : type));
+        }
+        return new OrganizationTag(name, acronym, type, country, ms.size(), evidence);
     }
 
     String contentKey(OrgMention m) {
         List<String> content = new ArrayList<>();
         for (int i = m.first; i <= m.last; i++) {
-            if (doc.geoAt[i] != null && !"INSTITUTION".equals(doc.geoAt[i].kind())) {
+            if (doc.geoAt[i] != null && !doc.geoAt[i].is(GeoKind.INSTITUTION)) {
                 continue;
             }
-            if (doc.geoAt[i] != null && doc.geoAt[i].firstToken() == i && "INSTITUTION".equals(doc.geoAt[i].kind()) && doc.tok(i).pos().startsWith("JJ")) {
+            if (doc.geoAt[i] != null && doc.geoAt[i].firstToken() == i && doc.geoAt[i].is(GeoKind.INSTITUTION) && doc.tok(i).pos().startsWith("JJ")) {
                 continue;
             }
             for (String w : Names.words(doc.tok(i).text())) {

@@ -1,5 +1,8 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.nlp.NerClass;
+import java.util.EnumSet;
+import org.newsflow.enrich.geo.GeoKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,7 +34,8 @@ final class PeopleDoc {
     static final Set<String> CALENDAR = WordList.load("/people/calendar.txt");
     static final Set<String> STREET = WordList.load("/people/street_suffixes.txt");
     static final Set<String> PORTFOLIO_TITLES = WordList.load("/people/portfolio_titles.txt");
-    static final Set<String> ACTOR_GEO_KINDS = Set.of("NAME", "DEMONYM", "CAPITAL", "INSTITUTION");
+    /** Geo mentions that give an actor its country ("Armenian", "Yerevan"); a city other than a capital does not. */
+    static final Set<GeoKind> ACTOR_GEO_KINDS = EnumSet.of(GeoKind.NAME, GeoKind.DEMONYM, GeoKind.CAPITAL, GeoKind.INSTITUTION);
 
     final Lexicon lx;
     final AnalyzedText text;
@@ -147,7 +151,7 @@ final class PeopleDoc {
     }
 
     boolean placeNotTown(int i) {
-        return geoAt[i] != null && !"CITY".equals(geoAt[i].kind());
+        return geoAt[i] != null && !geoAt[i].is(GeoKind.CITY);
     }
 
     GeoMention actorGeo(int i) {
@@ -155,7 +159,7 @@ final class PeopleDoc {
             return null;
         }
         GeoMention g = geoAt[i];
-        return g != null && ACTOR_GEO_KINDS.contains(g.kind()) ? g : null;
+        return g != null && ACTOR_GEO_KINDS.contains(g.geoKind()) ? g : null;
     }
 
     /** Longest phrase of the table starting at word index w; returns [endWordExclusive] or -1. */
@@ -257,8 +261,8 @@ final class PeopleDoc {
     }
 
     /** The last token of the run of free tokens of one NER class that goes on from {@code j}, within i's sentence. */
-    int runEnd(int i, int j, String ner) {
-        while (j + 1 < n && ner.equals(tok(j + 1).ner()) && free(j + 1) && sameSentence(i, j + 1)) {
+    int runEnd(int i, int j, NerClass ner) {
+        while (j + 1 < n && tok(j + 1).is(ner) && free(j + 1) && sameSentence(i, j + 1)) {
             j++;
         }
         return j;

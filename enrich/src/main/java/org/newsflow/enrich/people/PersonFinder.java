@@ -1,5 +1,6 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,20 +33,33 @@ final class PersonFinder {
     List<PersonCandidate> findPersonCandidates() {
         List<PersonCandidate> out = new ArrayList<>();
         boolean[] used = new boolean[doc.n];
-        // 1. CoreNLP PERSON runs
+        personRuns(out, used);
+        afterTitles(out, used);
+        out.sort(Comparator.comparingInt(c -> c.first));
+        for (PersonCandidate c : out) {
+            for (int k = c.first; k <= c.last; k++) {
+                doc.owner[k] = Owner.PERSON;
+            }
+            attachTitles(c);
+        }
+        return out;
+    }
+
+    /** 1. CoreNLP PERSON runs, through a quoted nickname; not a run that touches a media or organization token. */
+    private void personRuns(List<PersonCandidate> out, boolean[] used) {
         int i = 0;
         while (i < doc.n) {
-            if (!"PERSON".equals(doc.tok(i).ner()) || !doc.free(i)) {
+            if (!doc.tok(i).is(NerClass.PERSON) || !doc.free(i)) {
                 i++;
                 continue;
             }
             int j = i;
             while (true) {
-                j = doc.runEnd(i, j, "PERSON");
+                j = doc.runEnd(i, j, NerClass.PERSON);
                 // a quoted nickname inside a name: Katherine "Kay" Parsons
                 int q = j + 1;
-                if (q + 3 < doc.n && doc.sameSentence(i, q + 3) && doc.isQuote(q) && "PERSON".equals(doc.tok(q + 1).ner()) && doc.isQuote(q + 2)
-                        && "PERSON".equals(doc.tok(q + 3).ner()) && doc.free(q + 1) && doc.free(q + 3)) {
+                if (q + 3 < doc.n && doc.sameSentence(i, q + 3) && doc.isQuote(q) && doc.tok(q + 1).is(NerClass.PERSON) && doc.isQuote(q + 2)
+                        && doc.tok(q + 3).is(NerClass.PERSON) && doc.free(q + 1) && doc.free(q + 3)) {
                     j = q + 3;
                     continue;
                 }
@@ -53,18 +67,21 @@ final class PersonFinder {
             }
             int next = j + 1;
             // a run that touches a media/organization token is an organization CoreNLP misread
-            boolean touchesOrg = (i > 0 && doc.sameSentence(i - 1, i) && "PERSON".equals(doc.tok(i - 1).ner()) && (doc.owner[i - 1] == Owner.MEDIA || doc.owner[i - 1] == Owner.ORG))
-                    || (next < doc.n && doc.sameSentence(j, next) && "PERSON".equals(doc.tok(next).ner()) && (doc.owner[next] == Owner.MEDIA || doc.owner[next] == Owner.ORG));
-            PersonCandidate c = touchesOrg ? null : candidate(i, j);
-            if (c != null) {
-                out.add(c);
-                for (int k = c.first; k <= c.last; k++) {
-                    used[k] = true;
-                }
+            boolean touchesOrg = (i > 0 && doc.sameSentence(i - 1, i) && doc.tok(i - 1).is(NerClass.PERSON) && organizationOwned(i - 1))
+                    || (next < doc.n && doc.sameSentence(j, next) && doc.tok(next).is(NerClass.PERSON) && organizationOwned(next));
+            if (!touchesOrg) {
+                take(candidate(i, j), out, used);
             }
             i = next;
         }
-        // 2. Proper-noun runs right after a title or an honorific: "President Aliyev", "Mr. Aliyev"
+    }
+
+    private boolean organizationOwned(int k) {
+        return doc.owner[k] == Owner.MEDIA || doc.owner[k] == Owner.ORG;
+    }
+
+    /** 2. Proper-noun runs right after a title or an honorific: "President Aliyev", "Mr. Aliyev". */
+    private void afterTitles(List<PersonCandidate> out, boolean[] used) {
         for (int k = 0; k < doc.n; k++) {
             boolean anchor = doc.honorificAt[k] || (doc.titleEndingAt[k] != null && !doc.titleEndingAt[k].plural && doc.titleEndingAt[k].extLast == doc.titleEndingAt[k].last);
             if (!anchor || k + 1 >= doc.n || !doc.sameSentence(k, k + 1)) {
@@ -78,23 +95,18 @@ final class PersonFinder {
                 e++;
             }
             if (e >= s) {
-                PersonCandidate c = candidate(s, e);
-                if (c != null) {
-                    out.add(c);
-                    for (int q = c.first; q <= c.last; q++) {
-                        used[q] = true;
-                    }
-                }
+                take(candidate(s, e), out, used);
             }
         }
-        out.sort(Comparator.comparingInt(c -> c.first));
-        for (PersonCandidate c : out) {
-            for (int k = c.first; k <= c.last; k++) {
-                doc.owner[k] = Owner.PERSON;
+    }
+
+    private static void take(PersonCandidate c, List<PersonCandidate> out, boolean[] used) {
+        if (c != null) {
+            out.add(c);
+            for (int q = c.first; q <= c.last; q++) {
+                used[q] = true;
             }
-            attachTitles(c);
         }
-        return out;
     }
 
     PersonCandidate candidate(int first, int last) {

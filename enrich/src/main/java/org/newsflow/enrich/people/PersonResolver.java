@@ -31,8 +31,26 @@ final class PersonResolver {
     }
 
     List<PersonTag> resolvePeople(List<PersonCandidate> candidates, List<ActorMention> actors) {
+        List<PersonEntity> entities = group(candidates);
+        List<PersonTag> people = new ArrayList<>();
+        entities.sort(Comparator.comparingInt(e -> e.mentions.stream().mapToInt(m -> m.first).min().orElse(0)));
+        for (PersonEntity e : entities) {
+            people.add(tag(e));
+            for (PersonCandidate m : e.mentions) {
+                actors.add(new ActorMention(m.actorFirst, m.last, doc.tok(m.actorFirst).begin(), doc.tok(m.last).end(),
+                        ActorKind.PERSON, e.name, e.country, e.sector));
+            }
+        }
+        return people;
+    }
+
+    /**
+     * Candidates grouped into people: first the names of two words or more (one person when {@link #compatible}),
+     * then single words join the person whose surname (or, failing that, first name) they are, the most recent
+     * one before them when several are.
+     */
+    static List<PersonEntity> group(List<PersonCandidate> candidates) {
         List<PersonEntity> entities = new ArrayList<>();
-        // pass 1: names of two words or more
         for (PersonCandidate c : candidates) {
             if (c.words.size() < 2) {
                 continue;
@@ -44,87 +62,88 @@ final class PersonResolver {
                     break;
                 }
             }
-            if (match == null) {
-                match = new PersonEntity();
-                match.words = c.words;
-                entities.add(match);
-            }
-            match.mentions.add(c);
-            c.entity = match;
+            match = join(entities, match, c);
             if (c.words.size() > match.words.size()) {
                 match.words = c.words;
             }
         }
-        // pass 2: single words join the person whose surname (or, failing that, first name) they are
         for (PersonCandidate c : candidates) {
-            if (c.words.size() != 1) {
-                continue;
+            if (c.words.size() == 1) {
+                join(entities, bySingleWord(entities, c), c);
             }
-            String w = c.words.get(0);
-            List<PersonEntity> bySurname = new ArrayList<>();
-            List<PersonEntity> byOther = new ArrayList<>();
-            for (PersonEntity e : entities) {
-                if (e.words.get(e.words.size() - 1).equals(w)) {
-                    bySurname.add(e);
-                } else if (e.words.size() >= 2 && e.words.contains(w)) {
-                    byOther.add(e);
-                }
-            }
-            List<PersonEntity> pool = bySurname.isEmpty() ? byOther : bySurname;
-            PersonEntity match = pool.size() == 1 ? pool.get(0) : mostRecent(pool, c.first);
-            if (match == null) {
-                match = new PersonEntity();
-                match.words = c.words;
-                entities.add(match);
-            }
-            match.mentions.add(c);
-            c.entity = match;
         }
-        List<PersonTag> people = new ArrayList<>();
-        entities.sort(Comparator.comparingInt(e -> e.mentions.stream().mapToInt(m -> m.first).min().orElse(0)));
+        return entities;
+    }
+
+    /** The person a one-word candidate names: by surname, else by another of their names; null for none. */
+    private static PersonEntity bySingleWord(List<PersonEntity> entities, PersonCandidate c) {
+        String w = c.words.get(0);
+        List<PersonEntity> bySurname = new ArrayList<>();
+        List<PersonEntity> byOther = new ArrayList<>();
         for (PersonEntity e : entities) {
-            e.mentions.sort(Comparator.comparingInt(m -> m.first));
-            PersonCandidate fullest = e.mentions.get(0);
-            for (PersonCandidate m : e.mentions) {
-                if (m.words.size() > fullest.words.size()
-                        || (m.words.size() == fullest.words.size() && m.text.length() > fullest.text.length())) {
-                    fullest = m;
-                }
-            }
-            e.name = fullest.text;
-            Set<String> titlesSeen = new LinkedHashSet<>();
-            List<Mention> evidence = new ArrayList<>();
-            for (PersonCandidate m : e.mentions) {
-                evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, "NAME"));
-                for (TitleMatch t : m.titles) {
-                    titlesSeen.add(t.display());
-                    evidence.add(new Mention(doc.tok(t.first).begin(), doc.tok(t.last).end(), doc.span(t.first, t.last), "TITLE"));
-                    if (e.country == null && t.country() != null) {
-                        e.country = t.country();
-                    }
-                    if (e.sector == null && t.sector() != null) {
-                        e.sector = t.sector();
-                    }
-                }
-            }
-            if (e.country == null) {
-                // world knowledge, only when the text states no country: "President Obama" -> US
-                Leaders.Leader known = doc.tagger.leader(e.name);
-                if (known != null) {
-                    e.country = known.country();
-                    if (e.sector == null && titlesSeen.isEmpty()) {
-                        e.sector = known.sector(); // a titled person keeps the title's sector ("former President")
-                    }
-                }
-            }
-            evidence.sort(Comparator.comparingInt(Mention::begin));
-            people.add(new PersonTag(e.name, doc.tagger.personKey(e.name), e.mentions.size(), List.copyOf(titlesSeen), e.country, evidence));
-            for (PersonCandidate m : e.mentions) {
-                actors.add(new ActorMention(m.actorFirst, m.last, doc.tok(m.actorFirst).begin(), doc.tok(m.last).end(),
-                        "PERSON", e.name, e.country, e.sector));
+            if (e.words.get(e.words.size() - 1).equals(w)) {
+                bySurname.add(e);
+            } else if (e.words.size() >= 2 && e.words.contains(w)) {
+                byOther.add(e);
             }
         }
-        return people;
+        List<PersonEntity> pool = bySurname.isEmpty() ? byOther : bySurname;
+        return pool.size() == 1 ? pool.get(0) : mostRecent(pool, c.first);
+    }
+
+    /** Adds the candidate to {@code match}, or to a new person when there is none; returns the person. */
+    private static PersonEntity join(List<PersonEntity> entities, PersonEntity match, PersonCandidate c) {
+        if (match == null) {
+            match = new PersonEntity();
+            match.words = c.words;
+            entities.add(match);
+        }
+        match.mentions.add(c);
+        c.entity = match;
+        return match;
+    }
+
+    /**
+     * The person's tag: the fullest mention as the name, titles and their evidence, the country and sector the
+     * titles state, else those of the well-known office holder of that name.
+     */
+    private PersonTag tag(PersonEntity e) {
+        e.mentions.sort(Comparator.comparingInt(m -> m.first));
+        PersonCandidate fullest = e.mentions.get(0);
+        for (PersonCandidate m : e.mentions) {
+            if (m.words.size() > fullest.words.size()
+                    || (m.words.size() == fullest.words.size() && m.text.length() > fullest.text.length())) {
+                fullest = m;
+            }
+        }
+        e.name = fullest.text;
+        Set<String> titlesSeen = new LinkedHashSet<>();
+        List<Mention> evidence = new ArrayList<>();
+        for (PersonCandidate m : e.mentions) {
+            evidence.add(new Mention(doc.tok(m.first).begin(), doc.tok(m.last).end(), m.text, EvidenceKind.NAME.name()));
+            for (TitleMatch t : m.titles) {
+                titlesSeen.add(t.display());
+                evidence.add(new Mention(doc.tok(t.first).begin(), doc.tok(t.last).end(), doc.span(t.first, t.last), EvidenceKind.TITLE.name()));
+                if (e.country == null && t.country() != null) {
+                    e.country = t.country();
+                }
+                if (e.sector == null && t.sector() != null) {
+                    e.sector = t.sector();
+                }
+            }
+        }
+        if (e.country == null) {
+            // world knowledge, only when the text states no country: "President Obama" -> US
+            Leaders.Leader known = doc.tagger.leader(e.name);
+            if (known != null) {
+                e.country = known.country();
+                if (e.sector == null && titlesSeen.isEmpty()) {
+                    e.sector = known.sector(); // a titled person keeps the title's sector ("former President")
+                }
+            }
+        }
+        evidence.sort(Comparator.comparingInt(Mention::begin));
+        return new PersonTag(e.name, doc.tagger.personKey(e.name), e.mentions.size(), List.copyOf(titlesSeen), e.country, evidence);
     }
 
     /** Two full names are one person when their surnames agree and their first names do not differ. */

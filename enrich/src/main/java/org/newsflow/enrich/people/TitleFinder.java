@@ -1,5 +1,6 @@
 package org.newsflow.enrich.people;
 
+import org.newsflow.enrich.nlp.NerClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -45,7 +46,7 @@ final class TitleFinder {
                 continue;
             }
             // a title word inside a person's name ("Martin Luther King") is part of the name
-            if ("PERSON".equals(doc.tok(ti).ner()) && ti > 0 && "PERSON".equals(doc.tok(ti - 1).ner()) && doc.sameSentence(ti - 1, ti)) {
+            if (doc.tok(ti).is(NerClass.PERSON) && ti > 0 && doc.tok(ti - 1).is(NerClass.PERSON) && doc.sameSentence(ti - 1, ti)) {
                 continue;
             }
             TitleMatch m = new TitleMatch();
@@ -56,7 +57,7 @@ final class TitleFinder {
                 int j = last + 2;
                 int end = -1;
                 while (j < doc.n && doc.sameSentence(j, last) && doc.free(j) && j - last < 6
-                        && ((doc.tok(j).isProperNoun() && doc.tok(j).isCapitalised() && doc.geoAt[j] == null && !"PERSON".equals(doc.tok(j).ner()))
+                        && ((doc.tok(j).isProperNoun() && doc.tok(j).isCapitalised() && doc.geoAt[j] == null && !doc.tok(j).is(NerClass.PERSON))
                             || ("and".equals(doc.low[j]) && end > 0))) {
                     if (!"and".equals(doc.low[j])) {
                         end = j;

@@ -30,7 +30,12 @@ final class UnnamedActorFinder {
     }
 
     void findUnnamed(List<ActorMention> actors) {
-        // bare titles: "the foreign ministers of these two rival countries", "the Armenian and Azerbaijani foreign ministers"
+        bareTitles(actors);
+        groupNouns(actors);
+    }
+
+    /** Bare titles: "the foreign ministers of these two rival countries", "the Armenian and Azerbaijani foreign ministers". */
+    private void bareTitles(List<ActorMention> actors) {
         for (TitleMatch t : doc.titles) {
             if (t.usedByPerson || !t.title.alone()) {
                 continue;
@@ -47,7 +52,28 @@ final class UnnamedActorFinder {
             }
             emitUnnamed(actors, t.ctxFirst, t.extLast, t.countries.isEmpty() && t.country() != null ? List.of(t.country()) : t.countries, t.sector());
         }
-        // group nouns: "Azerbaijani armed forces", "units of the Azerbaijani armed forces", "the government"
+    }
+
+    /** A group noun's span, sector and countries as they grow around the role phrase. */
+    private static final class Group {
+        final int head;
+        final int headLast;
+        int first;
+        int end;
+        String sector;
+        final List<String> countries = new ArrayList<>();
+
+        Group(int head, int headLast, String sector) {
+            this.head = head;
+            this.headLast = headLast;
+            this.first = head;
+            this.end = headLast;
+            this.sector = sector;
+        }
+    }
+
+    /** Group nouns: "Azerbaijani armed forces", "units of the Azerbaijani armed forces", "the government". */
+    private void groupNouns(List<ActorMention> actors) {
         for (int w = 0; w < doc.words.size(); w++) {
             int ti = doc.wordTok.get(w);
             if (ti >= doc.n || !doc.free(ti) || doc.firstWordOf[ti] != w) {
@@ -68,59 +94,68 @@ final class UnnamedActorFinder {
             for (int k = ti; k <= last; k++) {
                 doc.owner[k] = Owner.ROLE;
             }
-            String sector = e.value();
-            List<String> countries = new ArrayList<>();
-            int first = ti;
-            int end = last;
-            // left: country words, one adjective between ("Armenian regular forces"), coordination
-            int k = ti - 1;
-            if (k >= 0 && doc.sameSentence(k, ti) && doc.actorGeo(k) == null && doc.tok(k).pos().startsWith("JJ") && !doc.tok(k).isCapitalised()
-                    && doc.actorGeo(k - 1) != null) {
+            Group g = new Group(ti, last, e.value());
+            countriesBefore(g);
+            ofCountry(g);
+            emitUnnamed(actors, g.first, g.end, g.countries, g.sector);
+            w = doc.firstWordOf[g.end];
+        }
+    }
+
+    /** Left: country words, one adjective between ("Armenian regular forces"), coordination ("Armenian and Azerbaijani"). */
+    private void countriesBefore(Group g) {
+        int ti = g.head;
+        int k = ti - 1;
+        if (k >= 0 && doc.sameSentence(k, ti) && doc.actorGeo(k) == null && doc.tok(k).pos().startsWith("JJ") && !doc.tok(k).isCapitalised()
+                && doc.actorGeo(k - 1) != null) {
+            k--;
+        }
+        while (k >= 0 && doc.sameSentence(k, ti) && !doc.masked[k]) {
+            int kk = "POS".equals(doc.tok(k).pos()) && k > 0 ? k - 1 : k;
+            GeoMention geo = doc.actorGeo(kk);
+            if (geo == null || (kk + 1 < doc.n && PeopleDoc.isHyphen(doc.tok(kk + 1).text()))) {
+                break;
+            }
+            if (!g.countries.contains(geo.country())) {
+                g.countries.add(0, geo.country());
+            }
+            g.first = Math.max(geo.firstToken(), 0);
+            k = g.first - 1;
+            if (k > 0 && ("and".equals(doc.low[k]) || ",".equals(doc.low[k])) && doc.actorGeo(k - 1) != null) {
                 k--;
             }
-            while (k >= 0 && doc.sameSentence(k, ti) && !doc.masked[k]) {
-                int kk = "POS".equals(doc.tok(k).pos()) && k > 0 ? k - 1 : k;
-                GeoMention g = doc.actorGeo(kk);
-                if (g == null || (kk + 1 < doc.n && PeopleDoc.isHyphen(doc.tok(kk + 1).text()))) {
-                    break;
-                }
-                if (!countries.contains(g.country())) {
-                    countries.add(0, g.country());
-                }
-                first = Math.max(g.firstToken(), 0);
-                k = first - 1;
-                if (k > 0 && ("and".equals(doc.low[k]) || ",".equals(doc.low[k])) && doc.actorGeo(k - 1) != null) {
-                    k--;
-                }
-            }
-            // right: "of Azerbaijan", or "of the Azerbaijani armed forces" (the inner group decides)
-            int r = last + 1;
-            if (r + 1 < doc.n && "of".equals(doc.low[r]) && doc.sameSentence(r, last)) {
-                int j = r + 1;
-                if (PeopleDoc.DETERMINERS.contains(doc.low[j]) && j + 1 < doc.n) {
-                    j++;
-                }
-                GeoMention g = doc.actorGeo(j);
-                if (g != null && countries.isEmpty() && doc.sameSentence(j, last)) {
-                    int ge = g.lastToken();
-                    int wj = doc.firstWordOf[Math.min(ge + 1, doc.n - 1)];
-                    Lexicon.Phrases.Entry<String> inner = ge + 1 < doc.n ? doc.matchAt(doc.lx.roles, wj, true) : null;
-                    if (inner != null && doc.sameSentence(ge + 1, last)) {
-                        int innerLast = doc.lastTokOf(wj, inner.words().size());
-                        sector = inner.value();
-                        end = innerLast;
-                        for (int q = ge + 1; q <= innerLast; q++) {
-                            doc.owner[q] = Owner.ROLE;
-                        }
-                    } else {
-                        end = ge;
-                    }
-                    countries.add(g.country());
-                }
-            }
-            emitUnnamed(actors, first, end, countries, sector);
-            w = doc.firstWordOf[end];
         }
+    }
+
+    /** Right: "of Azerbaijan", or "of the Azerbaijani armed forces" (the inner group decides the sector). */
+    private void ofCountry(Group g) {
+        int last = g.headLast;
+        int r = last + 1;
+        if (r + 1 >= doc.n || !"of".equals(doc.low[r]) || !doc.sameSentence(r, last)) {
+            return;
+        }
+        int j = r + 1;
+        if (PeopleDoc.DETERMINERS.contains(doc.low[j]) && j + 1 < doc.n) {
+            j++;
+        }
+        GeoMention geo = doc.actorGeo(j);
+        if (geo == null || !g.countries.isEmpty() || !doc.sameSentence(j, last)) {
+            return;
+        }
+        int ge = geo.lastToken();
+        int wj = doc.firstWordOf[Math.min(ge + 1, doc.n - 1)];
+        Lexicon.Phrases.Entry<String> inner = ge + 1 < doc.n ? doc.matchAt(doc.lx.roles, wj, true) : null;
+        if (inner != null && doc.sameSentence(ge + 1, last)) {
+            int innerLast = doc.lastTokOf(wj, inner.words().size());
+            g.sector = inner.value();
+            g.end = innerLast;
+            for (int q = ge + 1; q <= innerLast; q++) {
+                doc.owner[q] = Owner.ROLE;
+            }
+        } else {
+            g.end = ge;
+        }
+        g.countries.add(geo.country());
     }
 
     void emitUnnamed(List<ActorMention> actors, int first, int last, List<String> countries, String sector) {
@@ -129,10 +164,10 @@ final class UnnamedActorFinder {
         }
         String role = doc.span(first, last);
         if (countries.isEmpty()) {
-            actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), "UNNAMED", role, null, sector));
+            actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), ActorKind.UNNAMED, role, null, sector));
         } else {
             for (String c : countries) {
-                actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), "UNNAMED", role, c, sector));
+                actors.add(new ActorMention(first, last, doc.tok(first).begin(), doc.tok(last).end(), ActorKind.UNNAMED, role, c, sector));
             }
         }
     }

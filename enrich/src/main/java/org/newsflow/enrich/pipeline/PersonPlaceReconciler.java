@@ -1,5 +1,7 @@
 package org.newsflow.enrich.pipeline;
 
+import org.newsflow.enrich.people.EvidenceKind;
+import org.newsflow.enrich.geo.GeoKind;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class PersonPlaceReconciler implements Annotator {
 
     private static boolean townOnName(ArticleDoc doc, boolean[] personTokens) {
         for (GeoMention g : doc.geo().mentions()) {
-            if ("CITY".equals(g.kind())) {
+            if (g.is(GeoKind.CITY)) {
                 for (int i = g.firstToken(); i <= g.lastToken(); i++) {
                     if (personTokens[i]) {
                         return true;
@@ -80,7 +82,7 @@ public final class PersonPlaceReconciler implements Annotator {
                 surnames.add(w.get(w.size() - 1));
             }
             for (Mention m : p.evidence()) {
-                if (!"NAME".equals(m.kind())) {
+                if (!EvidenceKind.NAME.is(m.kind())) {
                     continue;
                 }
                 for (int i = 0; i < toks.size(); i++) {

@@ -1,6 +1,7 @@
 package org.newsflow.ingest.health;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -62,9 +63,15 @@ public final class IngestServer implements AutoCloseable {
                     + " without NEWSFLOW_INGEST_TOKEN (clients then send it in the Authorization header); set it, or bind to 127.0.0.1 (NEWSFLOW_INGEST_HTTP_HOST)");
         }
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = service.config().limits().maxRequestBytes();
+            routes(cfg.routes, registry); // Javalin 7: routes and handlers are part of the configuration
         });
+        Gauge.builder("newsflow.ingest.ready", () -> "".equals(notReady.get()) ? 1 : 0)
+                .description("1 when a Kafka broker answers the ingest service").register(registry);
+    }
+
+    private void routes(RoutesConfig app, MeterRegistry registry) {
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
@@ -73,9 +80,9 @@ public final class IngestServer implements AutoCloseable {
             ctx.header("Cache-Control", "no-store");
         });
         new PushEndpoint(service).install(app);
-        allow("/api/ingest", HandlerType.POST);
+        allow(app, "/api/ingest", HandlerType.POST);
         app.get("/health/live", ctx -> ctx.contentType("application/json").result(Json.toBytes(Map.of("status", "UP"))));
-        allow("/health/live", HandlerType.GET);
+        allow(app, "/health/live", HandlerType.GET);
         app.get("/health/ready", ctx -> {
             String why = notReady.get();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -86,13 +93,11 @@ public final class IngestServer implements AutoCloseable {
             }
             ctx.status(ready ? 200 : 503).contentType("application/json").result(Json.toBytes(body));
         });
-        allow("/health/ready", HandlerType.GET);
+        allow(app, "/health/ready", HandlerType.GET);
         if (registry instanceof PrometheusMeterRegistry prometheus) {
             app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
-            allow("/metrics", HandlerType.GET);
+            allow(app, "/metrics", HandlerType.GET);
         }
-        Gauge.builder("newsflow.ingest.ready", () -> "".equals(notReady.get()) ? 1 : 0)
-                .description("1 when a Kafka broker answers the ingest service").register(registry);
         app.error(404, ctx -> Problems.send(ctx, null, "Not Found", 404, "no such resource: " + ctx.path()
                 + " (POST /api/ingest, GET /health/live, /health/ready, /metrics)"));
         app.exception(Exception.class, (e, ctx) -> {
@@ -102,9 +107,9 @@ public final class IngestServer implements AutoCloseable {
     }
 
     /** Wrong methods on {@code path} get 405 with an Allow header naming the one that works. */
-    private void allow(String path, HandlerType allowed) {
+    private static void allow(RoutesConfig app, String path, HandlerType allowed) {
         for (HandlerType m : METHODS) {
-            if (m != allowed) {
+            if (!m.equals(allowed)) {
                 app.addHttpHandler(m, path, ctx -> {
                     ctx.header("Allow", allowed.name());
                     Problems.send(ctx, null, "Method Not Allowed", 405, ctx.method().name() + " is not supported on " + path + "; use " + allowed.name());

@@ -1,6 +1,6 @@
 package org.newsflow.ingest.push;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import java.io.ByteArrayInputStream;
@@ -65,7 +65,7 @@ public final class PushEndpoint {
         this.ackTimeout = service.config().maxBlock().plus(service.config().deliveryTimeout()).plusSeconds(2);
     }
 
-    public void install(Javalin app) {
+    public void install(RoutesConfig app) {
         app.post("/api/ingest", this::handle);
     }
 

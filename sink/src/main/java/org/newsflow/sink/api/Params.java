@@ -35,6 +35,15 @@ final class Params {
     private final Context ctx;
     private final Map<String, List<String>> query;
 
+    /** The ctx attribute holding the route's documented query parameter names (set by {@link SinkApi}). */
+    static final String KNOWN = "newsflow.params";
+
+    /** The parameters of the route being served: those its {@link ApiOperation} documents. */
+    @SuppressWarnings("unchecked")
+    Params(Context ctx) {
+        this(ctx, (Set<String>) java.util.Objects.requireNonNull(ctx.attribute(KNOWN), "route without parameter list"));
+    }
+
     Params(Context ctx, Set<String> known) {
         this.ctx = ctx;
         try {

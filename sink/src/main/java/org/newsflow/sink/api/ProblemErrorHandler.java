@@ -1,15 +1,14 @@
 package org.newsflow.sink.api;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.newsflow.contract.Json;
 
 /**
@@ -25,18 +24,19 @@ final class ProblemErrorHandler extends ErrorHandler {
         setShowStacks(false);
     }
 
+    /** Whatever the request accepts: the API answers problem details only (Jetty 12 core handler). */
     @Override
-    protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request, HttpServletResponse response,
-                                              int code, String message) throws IOException {
-        baseRequest.setHandled(true);
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        HttpFields.Mutable headers = response.getHeaders();
         response.setStatus(code);
-        response.setContentType(SinkApi.PROBLEM_JSON);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Content-Security-Policy", csp);
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(body(code, message, request.getRequestURI()));
+        headers.put("Content-Type", SinkApi.PROBLEM_JSON);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Content-Security-Policy", csp);
+        headers.put("Cache-Control", "no-store");
+        response.write(true, ByteBuffer.wrap(body(code, message, request.getHttpURI().getPath())), callback);
     }
 
     @Override

@@ -30,7 +30,7 @@ final class QueryRoutes {
     }
 
     void articles(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("limit", "cursor", "view", "sort"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "include");
         String view = p.choice("view", "summary", List.of("summary", "full"));
         String sortName = p.choice("sort", "newest", List.of("newest", "oldest", "relevance"));
@@ -54,14 +54,12 @@ final class QueryRoutes {
         body.put("nextCursor", next); // the first version's name, kept for existing clients
         body.put("total", page.total());
         body.put("totalCapped", page.totalCapped());
-        ctx.json(body);
+        json(ctx, body);
     }
 
     /** Per-key counts with buckets: {@code countries}, {@code people}, {@code organizations} (articles), {@code events}. */
     void stats(Context ctx, StatsQuery.Kind kind) {
-        Params p = new Params(ctx, kind == StatsQuery.Kind.EVENTS
-                ? QueryFilters.known("bucket", "limit", "includeHypothetical")
-                : QueryFilters.known("bucket", "limit"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         Window w = Window.of(p, filter, "hour", false);
         boolean unreal = kind == StatsQuery.Kind.EVENTS && p.bool("includeHypothetical", false);
@@ -70,11 +68,11 @@ final class QueryRoutes {
         Map<String, Object> body = w.describe();
         body.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
         body.put("items", series.stream().map(QueryRoutes::series).toList());
-        ctx.json(reorder(body, "kind", "from", "to", "bucket", "items"));
+        json(ctx, reorder(body, "kind", "from", "to", "bucket", "items"));
     }
 
     void timeline(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("bucket", "by"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         Window w = Window.of(p, filter, null, true);
         TimelineQuery.By by = switch (p.choice("by", "articles", List.of("articles", "eventtype", "quadclass"))) {
@@ -85,11 +83,11 @@ final class QueryRoutes {
         List<StatSeries> series = store.timeline(new TimelineQuery(filter.withTime(w.fromMs(), w.toMs()), w.bucketMs(), by));
         Map<String, Object> body = w.describe();
         body.put("series", series.stream().map(QueryRoutes::series).toList());
-        ctx.json(body);
+        json(ctx, body);
     }
 
     void map(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known());
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         List<Object> items = new ArrayList<>();
         for (CountryActivity c : store.countryActivity(filter)) {
@@ -104,11 +102,11 @@ final class QueryRoutes {
             item.put("quadClass", quads);
             items.add(item);
         }
-        ctx.json(Map.of("items", items));
+        json(ctx, Map.of("items", items));
     }
 
     void counterparts(Context ctx) {
-        Params p = new Params(ctx, QueryFilters.known("limit"));
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         if (filter.countries().isEmpty()) {
             throw new BadRequest("country", "parameter 'country' is required: the country whose counterparts to list");
@@ -121,7 +119,7 @@ final class QueryRoutes {
             item.put("byType", new java.util.TreeMap<>(c.byType()));
             items.add(item);
         }
-        ctx.json(Map.of("items", items));
+        json(ctx, Map.of("items", items));
     }
 
     void person(Context ctx) {
@@ -129,7 +127,7 @@ final class QueryRoutes {
         if (key.isBlank() || key.length() > 300 || key.chars().anyMatch(Character::isISOControl)) {
             throw new BadRequest("key", "'key' must be a person key such as vladimir_putin (1-300 characters)");
         }
-        Params p = new Params(ctx, QueryFilters.known());
+        Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         PersonProfile profile = store.person(key, filter)
                 .orElseThrow(() -> new ApiProblem(404, "no article in this range mentions a person with key '" + key + "'"));
@@ -142,7 +140,19 @@ final class QueryRoutes {
         body.put("coMentioned", profile.coMentioned());
         body.put("asSource", new java.util.TreeMap<>(profile.asSource()));
         body.put("asTarget", new java.util.TreeMap<>(profile.asTarget()));
-        ctx.json(body);
+        json(ctx, body);
+    }
+
+    /** Nulls written out (as the contract's shapes show them: {@code "next": null}), unlike the records' NON_NULL. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper ANSWERS = org.newsflow.contract.Json.MAPPER.copy()
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS);
+
+    private static void json(Context ctx, Object body) {
+        try {
+            ctx.contentType("application/json").result(ANSWERS.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> series(StatSeries s) {

@@ -1,8 +1,8 @@
 package org.newsflow.sink.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,20 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.newsflow.contract.CountryTag;
-import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.Json;
-import org.newsflow.contract.OrganizationTag;
-import org.newsflow.contract.PersonTag;
-import org.newsflow.contract.RawArticle;
 import org.newsflow.contract.RecordChecks;
 import org.newsflow.contract.Secrets;
 import org.newsflow.sink.Redacted;
-import org.newsflow.sink.store.ArticlePage;
-import org.newsflow.sink.store.ArticleQuery;
 import org.newsflow.sink.store.ArticleStore;
-import org.newsflow.sink.store.StatSeries;
-import org.newsflow.sink.store.StatsQuery;
 import org.newsflow.sink.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} while the database is unavailable. Every response carries the security headers
  * ({@link #securityHeaders}).
  */
-public final class SinkApi implements AutoCloseable {
+public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
     private static final Logger LOG = LoggerFactory.getLogger(SinkApi.class);
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 86_400_000L;
@@ -84,7 +73,8 @@ public final class SinkApi implements AutoCloseable {
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
     private final Javalin app;
-    private final byte[] openApi;
+    private byte[] openApi;
+    private List<ApiOperation> operations;
     private final ApiSecurity security;
     private final Health loop;
     private final String pageCsp;
@@ -117,18 +107,17 @@ public final class SinkApi implements AutoCloseable {
         this.registry = registry;
         this.security = security;
         this.loop = loop;
-        this.openApi = resource("openapi.json");
         this.pageCsp = customizer instanceof PagePolicy p ? p.contentSecurityPolicy() : DEFAULT_PAGE_CSP;
         this.app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
+            cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.defaultContentType = "application/json";
             ProblemErrorHandler jettyErrors = new ProblemErrorHandler(API_CSP);
             cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             customizer.accept(cfg);
+            routes(cfg.routes); // Javalin 7: routes and handlers are part of the configuration
         });
-        routes();
     }
 
     public SinkApi start(String host, int port) {
@@ -151,7 +140,21 @@ public final class SinkApi implements AutoCloseable {
         pinger.shutdownNow();
     }
 
-    private void get(String path, io.javalin.http.Handler handler) {
+    /** The operations this API serves (its route table), for its OpenAPI description and tests. */
+    List<ApiOperation> operations() {
+        return operations;
+    }
+
+    /** Registers an operation: its handler sees only the query parameters the operation documents ({@link Params}). */
+    private void get(RoutesConfig app, ApiOperation op) {
+        Set<String> known = op.queryNames();
+        get(app, op.path(), ctx -> {
+            ctx.attribute(Params.KNOWN, known);
+            op.handler().handle(ctx);
+        });
+    }
+
+    private void get(RoutesConfig app, String path, io.javalin.http.Handler handler) {
         app.get(path, handler);
         StringBuilder regex = new StringBuilder();
         for (String segment : path.substring(1).split("/")) {
@@ -160,26 +163,13 @@ public final class SinkApi implements AutoCloseable {
         routes.add(Pattern.compile(regex.toString()));
     }
 
-    private void routes() {
+    private void routes(RoutesConfig app) {
         app.before(this::filter);
-        get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        get("/api/health", ctx -> health(ctx, true, true));
-        get(LIVE, ctx -> health(ctx, true, false));
-        get(READY, ctx -> health(ctx, false, true));
-        QueryRoutes queries = new QueryRoutes(store);
-        get("/api/articles", queries::articles);
-        get("/api/articles/{id}", this::article);
-        get("/api/stats/countries", ctx -> queries.stats(ctx, StatsQuery.Kind.COUNTRIES));
-        get("/api/stats/people", ctx -> queries.stats(ctx, StatsQuery.Kind.PEOPLE));
-        get("/api/stats/organizations", ctx -> queries.stats(ctx, StatsQuery.Kind.ORGANIZATIONS));
-        get("/api/stats/events", ctx -> queries.stats(ctx, StatsQuery.Kind.EVENTS));
-        get("/api/stats/timeline", queries::timeline);
-        get("/api/stats/map", queries::map);
-        get("/api/stats/counterparts", queries::counterparts);
-        get("/api/people/{key}", queries::person);
-        if (registry != null) {
-            get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
-        }
+        operations = ApiRoutes.table(this, new QueryRoutes(store), registry != null,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        operations.forEach(op -> get(app, op));
+        openApi = OpenApiDocument.json(operations);
+        ApiDocs.register((path, handler) -> get(app, path, handler));
         app.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.parameter()));
         app.exception(ApiProblem.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -242,7 +232,9 @@ public final class SinkApi implements AutoCloseable {
     /** Everything under /api and /metrics (any case, repeated slashes), except the probes. */
     static boolean needsToken(String path) {
         String p = path.toLowerCase(Locale.ROOT).replaceAll("/+", "/");
-        return !isProbe(path) && (p.startsWith("/api") || p.startsWith("/metrics"));
+        // The API's description and its browser reveal no data, and a browser cannot send the token to open them.
+        return !isProbe(path) && !p.equals("/api/openapi.json") && !ApiDocs.isDocs(p)
+                && (p.startsWith("/api") || p.startsWith("/metrics"));
     }
 
     /** Exactly the two probe routes (as routed: case and slashes matter to the router, so they do here too). */
@@ -290,7 +282,13 @@ public final class SinkApi implements AutoCloseable {
      * not stuck retrying and the store answers a ping (a connection validity check, no table scan), at most one
      * ping per second whatever the probe rate. 200 when the asked-for checks pass, 503 otherwise.
      */
-    private void health(Context ctx, boolean checkLive, boolean checkReady) {
+    @Override
+    public void openApi(Context ctx) {
+        ctx.contentType("application/json").result(openApi);
+    }
+
+    @Override
+    public void health(Context ctx, boolean checkLive, boolean checkReady) {
         List<Health.Component> components = new ArrayList<>();
         if (loop != null) {
             components.add(loop.check());
@@ -344,7 +342,8 @@ public final class SinkApi implements AutoCloseable {
         return result;
     }
 
-    private void article(Context ctx) {
+    @Override
+    public void article(Context ctx) {
         String id = ctx.pathParam("id");
         if (!RecordChecks.validId(id)) {
             throw new BadRequest("id", "'id' must be 1-128 letters, digits, '-', '_', '.' or ':' (an article id)");

@@ -19,7 +19,10 @@ record Window(Instant from, Instant to, String bucket, long bucketMs) {
     static final int MAX_BUCKETS = 2_000;
 
     static Window of(Params p, ArticleFilter filter, String defaultBucket, boolean auto) {
-        String name = p.choice("bucket", null, List.of("minute", "hour", "day"));
+        String name = p.text("bucket");
+        if (name != null && !List.of("minute", "hour", "day").contains(name)) {
+            throw new BadRequest("bucket", "parameter 'bucket' must be minute, hour or day, got '" + name + "'");
+        }
         Instant from = filter.fromMs() == null ? null : Instant.ofEpochMilli(filter.fromMs());
         Instant to = filter.toMs() == null ? null : Instant.ofEpochMilli(filter.toMs());
         if (name == null && auto && from != null) {

@@ -57,12 +57,11 @@ final class PostgresCopyWriter {
             + "DO $$ BEGIN ALTER TABLE pg_temp.newsflow_stage_articles ALTER COLUMN record SET COMPRESSION lz4;"
             + " EXCEPTION WHEN feature_not_supported THEN NULL; END $$";
 
-    private static final String[] ARTICLE_COLUMNS = {"id", "version", "article_time", "published_at", "ingested_at",
-        "enriched_at", "language", "source", "url", "title", "stored_at", "duplicate_of", "record"};
+    private static final String[] ARTICLE_COLUMNS = ArticleRows.ARTICLE_COLUMNS.toArray(new String[0]);
     private static final String UPSERT;
-    private static final String[] DELETE_TAGS = new String[JdbcArticleStore.TAG_TABLES.length];
-    private static final String[] COPY_TAGS = new String[JdbcArticleStore.TAG_TABLES.length];
-    private static final int[][] TAG_TYPES = new int[JdbcArticleStore.TAG_TABLES.length][];
+    private static final String[] DELETE_TAGS = new String[ArticleRows.TAG_TABLES.length];
+    private static final String[] COPY_TAGS = new String[ArticleRows.TAG_TABLES.length];
+    private static final int[][] TAG_TYPES = new int[ArticleRows.TAG_TABLES.length][];
 
     private static final int TEXT = 0, INT = 1, LONG = 2, BOOL = 3;
 
@@ -76,8 +75,8 @@ final class PostgresCopyWriter {
         }
         UPSERT = "INSERT INTO articles (" + columns + ") SELECT " + columns + " FROM " + STAGING
                 + " ON CONFLICT (id) DO UPDATE SET " + updates + " WHERE articles.version < excluded.version RETURNING id, xmax = 0";
-        for (int t = 0; t < JdbcArticleStore.TAG_TABLES.length; t++) {
-            String[] spec = JdbcArticleStore.TAG_TABLES[t];
+        for (int t = 0; t < ArticleRows.TAG_TABLES.length; t++) {
+            String[] spec = ArticleRows.TAG_TABLES[t];
             List<String> names = new ArrayList<>();
             int[] types = new int[spec.length - 1];
             for (int i = 1; i < spec.length; i++) {
@@ -111,10 +110,10 @@ final class PostgresCopyWriter {
             articles.row(ARTICLE_COLUMNS.length);
             articles.text(a.id());
             articles.int8(v.version());
-            articles.int8(JdbcArticleStore.articleTime(a));
-            articles.int8(raw == null ? null : JdbcArticleStore.millis(raw.publishedAt()));
-            articles.int8(raw == null ? null : JdbcArticleStore.millis(raw.ingestedAt()));
-            articles.int8(a.enrichedAt() == null ? 0L : JdbcArticleStore.millis(a.enrichedAt()));
+            articles.int8(ArticleRows.articleTime(a));
+            articles.int8(raw == null ? null : ArticleRows.millis(raw.publishedAt()));
+            articles.int8(raw == null ? null : ArticleRows.millis(raw.ingestedAt()));
+            articles.int8(a.enrichedAt() == null ? 0L : ArticleRows.millis(a.enrichedAt()));
             articles.text(a.language() != null ? a.language() : raw == null ? null : raw.language());
             articles.text(raw == null ? null : raw.source());
             articles.text(raw == null ? null : raw.url());
@@ -154,7 +153,7 @@ final class PostgresCopyWriter {
         }
         for (ArticleVersion v : sorted) {
             if (won.contains(v.id())) {
-                JdbcArticleStore.tagRows(v.article(), (table, values) -> tags[table].row(TAG_TYPES[table], values));
+                ArticleRows.tagRows(v.article(), (table, values) -> tags[table].row(TAG_TYPES[table], values));
             }
         }
         for (int t = 0; t < tags.length; t++) {

@@ -236,7 +236,7 @@ class SinkApiTest {
     void with_a_token_the_api_and_metrics_need_it_and_the_probes_do_not() throws Exception {
         try (SinkApi secured = new SinkApi(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), cfg -> {},
                 ApiSecurity.of("127.0.0.1", "s3cret-token-0123456789", List.of(), false), null).start("127.0.0.1", 0)) {
-            for (String path : List.of("/api/articles", "/api/articles/api-1", "/api/health", "/api/openapi.json", "/metrics", "//metrics")) {
+            for (String path : List.of("/api/articles", "/api/articles/api-1", "/api/health", "/api/stats/map", "/metrics", "//metrics")) {
                 RawHttp.Response none = RawHttp.send(secured.port(), "GET", path, Map.of());
                 assertThat(none.status()).as(path).isEqualTo(401);
                 assertThat(none.header("www-authenticate")).as(path).startsWith("Bearer");
@@ -247,6 +247,9 @@ class SinkApiTest {
             assertThat(RawHttp.send(secured.port(), "GET", "/metrics", Map.of("Authorization", "bearer s3cret-token-0123456789")).status()).isEqualTo(200);
             assertThat(RawHttp.send(secured.port(), "GET", "/api/health/live", Map.of()).status()).isEqualTo(200);
             assertThat(RawHttp.send(secured.port(), "GET", "/api/health/ready", Map.of()).status()).isEqualTo(200);
+            // The description and its browser hold no data, and a browser cannot send the token to open them.
+            assertThat(RawHttp.send(secured.port(), "GET", "/api/openapi.json", Map.of()).status()).isEqualTo(200);
+            assertThat(RawHttp.send(secured.port(), "GET", "/api/docs", Map.of()).status()).isEqualTo(200);
         }
     }
 
