@@ -30,7 +30,7 @@ public final class LiveStream implements ArticleStoreListener {
     }, new ThreadPoolExecutor.DiscardPolicy());
 
     public void register(JavalinConfig config) {
-        config.router.mount(router -> router.sse("/api/events/stream", client -> {
+        config.routes.sse("/api/events/stream", client -> {
             if (clients.size() >= MAX_CLIENTS) {
                 client.sendComment("too many live clients; poll /api/articles instead");
                 client.close();
@@ -40,7 +40,7 @@ public final class LiveStream implements ArticleStoreListener {
             clients.add(client);
             client.onClose(() -> clients.remove(client));
             client.sendComment("connected");
-        }));
+        });
     }
 
     @Override

@@ -19,10 +19,8 @@ public final class PipelineRoutes {
     private PipelineRoutes() {}
 
     public static void register(JavalinConfig config, PipelineHealth health) {
-        config.router.mount(router -> {
-            router.get("/api/pipeline", ctx -> ctx.json(health.snapshot()));
-            router.get("/api/pipeline/dead-letters/{partition}/{offset}", ctx -> deadLetter(ctx, health));
-        });
+        config.routes.get("/api/pipeline", ctx -> ctx.json(health.snapshot()));
+        config.routes.get("/api/pipeline/dead-letters/{partition}/{offset}", ctx -> deadLetter(ctx, health));
     }
 
     private static void deadLetter(Context ctx, PipelineHealth health) {
