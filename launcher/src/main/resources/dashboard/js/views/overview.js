@@ -46,9 +46,8 @@ export function mapCard(win, filters, metric) {
       const m = await mapItems(query(filters, win));
       if (m.error) return fill(status, 'map unavailable: ' + m.error);
       worldMap(body, m.items, metric, code => go(withParam('country', code)));
-      const events = m.items.reduce((s, i) => s + (i.events || 0), 0);
       fill(status, `${plural(m.items.length, 'country', 'countries')} tagged. Shading: `
-        + (metric === 'intensity' ? `events by QuadClass (${num(events)} events; cooperation minus conflict over all events of the country)`
+        + (metric === 'intensity' ? 'events by QuadClass, cooperation minus conflict over all events of the country (an event counts for its source and its target country)'
           : 'articles that tag the country') + (m.partial ? ' (events not available from this server)' : '') + '. Click a country to filter.');
       section.setAttribute('data-ready', '1');
     },
