@@ -3,6 +3,7 @@ package org.newsflow.enrich.people;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.newsflow.enrich.geo.GeoKind;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -38,13 +39,13 @@ final class StubGeo {
         for (int i = 0; i < toks.size(); i++) {
             Token t = toks.get(i);
             if (i + 1 < toks.size() && t.text().equals("United") && toks.get(i + 1).text().equals("States")) {
-                out.add(new GeoMention(i, i + 1, t.begin(), toks.get(i + 1).end(), "United States", "US", "NAME", null));
+                out.add(new GeoMention(i, i + 1, t.begin(), toks.get(i + 1).end(), "United States", "US", GeoKind.NAME, null));
                 i++;
                 continue;
             }
             String[] hit = ONE.get(t.text());
             if (hit != null) {
-                out.add(new GeoMention(i, i, t.begin(), t.end(), t.text(), hit[0], hit[1], null));
+                out.add(new GeoMention(i, i, t.begin(), t.end(), t.text(), hit[0], GeoKind.valueOf(hit[1]), null));
             }
         }
         return new GeoResult(List.of(), List.of(), out);
