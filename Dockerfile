@@ -1,12 +1,13 @@
 # syntax=docker/dockerfile:1
 # One image for every newsflow service (docker-compose.yml picks the command: ingest, enrich, sink, broker, dlq ...).
 
-# ---- build: the Maven repository lives in a BuildKit cache mount, so a source change does not download the
+# ---- build (-Dservice: the service launcher, without the eval and bench modules; see docs/architecture.md).
+# The Maven repository lives in a BuildKit cache mount, so a source change does not download the
 # ~1 GB of dependencies (most of it the CoreNLP models) again; only pom changes bring new ones.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -DskipTests -pl launcher -am package
+RUN --mount=type=cache,target=/root/.m2 mvn -B -ntp -DskipTests -Dservice -pl launcher -am package
 
 # ---- a slim Java runtime with just the modules the application uses (jdeps), plus those loaded by name at run
 # time: extra charsets for pages in windows-1252/KOI8-R/Shift_JIS, EC crypto for TLS to feeds, locale data.

@@ -15,8 +15,8 @@ public record Topics(String raw, String enriched, String dlq) {
 
     public static Topics from(Settings settings) {
         return new Topics(
-                settings.get("TOPIC_RAW", RAW),
-                settings.get("TOPIC_ENRICHED", ENRICHED),
-                settings.get("TOPIC_DLQ", DLQ));
+                settings.get(CommonSettings.TOPIC_RAW),
+                settings.get(CommonSettings.TOPIC_ENRICHED),
+                settings.get(CommonSettings.TOPIC_DLQ));
     }
 }

@@ -7,8 +7,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,7 +52,9 @@ public final class IngestService implements AutoCloseable {
      * @param published articles Kafka acknowledged on the raw topic
      * @param rejected inputs Kafka acknowledged on the dead-letter topic
      * @param failed records (articles or dead letters) that could not be delivered
-     * @param ids the ids of the published articles, in order of publication
+     * @param ids the ids of the published articles, in order of publication; a run with long-running sources (feeds
+ *     followed until stopped) keeps only the last {@value #RECENT_IDS}, so that a collector running for weeks does not
+ *     grow without bound
      * @param failure why the run stopped early or what failed first, or null
      */
     public record Summary(int files, long published, long rejected, long failed, List<String> ids, String failure) {
@@ -279,6 +279,8 @@ public final class IngestService implements AutoCloseable {
     }
 
     private static final Duration BARRIER_TIMEOUT = Duration.ofMinutes(2);
+    /** Ids a long-running run keeps for its summary (a one-shot run keeps all: its caller asked for those files). */
+    static final int RECENT_IDS = 1_000;
 
     /** Asks long-running sources to finish; {@link #run} then returns after the last acknowledgement. */
     public void stop() {
@@ -292,6 +294,7 @@ public final class IngestService implements AutoCloseable {
     private synchronized ArticlePublisher publisher() {
         if (publisher == null) {
             publisher = new ArticlePublisher(config);
+            publisher.bindMetrics(registry);
         }
         return publisher;
     }
@@ -334,10 +337,11 @@ public final class IngestService implements AutoCloseable {
         final AtomicLong failed = new AtomicLong();
         final AtomicReference<String> abort = new AtomicReference<>();
         final AtomicReference<String> firstError = new AtomicReference<>();
-        private final List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        private final RecentIds ids;
 
         Run(boolean oneShot) {
             this.oneShot = oneShot;
+            this.ids = new RecentIds(oneShot ? Integer.MAX_VALUE : RECENT_IDS);
         }
 
         void completed(SourceItem item, Throwable error, String message) {
@@ -381,9 +385,7 @@ public final class IngestService implements AutoCloseable {
         }
 
         List<String> ids() {
-            synchronized (ids) {
-                return List.copyOf(ids);
-            }
+            return ids.list();
         }
     }
 }

@@ -23,7 +23,6 @@ import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.IngestConfig;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.consume.SinkConfig;
-import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,9 +49,33 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", description = "seconds to wait for every sample to reach the store (default: ${DEFAULT-VALUE})", defaultValue = "300")
     int timeoutSeconds;
 
+    @Option(names = "--verbose", description = "print the services' logs here (by default they go to data/demo.log)")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("newsflow.home", ".")).toAbsolutePath().normalize();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Path log = home.resolve("data/demo.log");
+        if (!verbose && LogFile.redirect(log)) {
+            out.println("newsflow demo: logs go to " + log + " (--verbose prints them here)");
+        }
+        // Declared first, closed last: Ctrl-C stops enrich, sink, the store and the broker (which deletes its temp
+        // data) in this order before the JVM exits.
+        try (ShutdownSignal signal = ShutdownSignal.install(Duration.ofSeconds(30))) {
+            try {
+                return run(home, out, signal);
+            } catch (Exception e) {
+                if (!signal.requested()) {
+                    throw e;
+                }
+                out.println("newsflow demo: interrupted; services stopped, broker data removed");
+                return 130;
+            }
+        }
+    }
+
+    private int run(Path home, PrintStream out, ShutdownSignal signal) throws Exception {
         Path input = samples != null ? samples : home.resolve("samples");
         String storeUrl = store;
         if (storeUrl == null) {
@@ -61,7 +84,6 @@ final class DemoCommand implements Callable<Integer> {
             java.nio.file.Files.deleteIfExists(demoDb);
             storeUrl = "sqlite:" + demoDb;
         }
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Instant started = Instant.now();
 
         out.println("newsflow demo: starting an embedded Kafka broker (KRaft) ...");
@@ -77,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
             SinkConfig sinkConfig = SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
                     org.newsflow.launcher.dashboard.PipelineHealth health = Dashboard.pipelineHealth(sinkConfig, settings);
-                    SinkService sink = new SinkService(sinkConfig, articles, registry, Dashboard.staticFiles(health, articles));
+                    SinkServer sink = new SinkServer(sinkConfig, articles, registry, Dashboard.staticFiles(health, articles));
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();
                 enrich.start();
@@ -101,13 +123,17 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("newsflow demo: all %d articles enriched and stored in %s in %.1f s%n%n",
                         stored.size(), articles.describe(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 stored.forEach(a -> out.println(Summaries.of(a)));
-                out.printf("Dashboard: http://127.0.0.1:%1$d/   query API: http://127.0.0.1:%1$d/api/articles   OpenAPI: /api/openapi.json   metrics: /metrics%n", sink.httpPort());
-                if (serve) {
-                    out.println("Serving until Ctrl-C ...");
-                    Thread.currentThread().join();
+                if (!serve) {
+                    out.println("newsflow demo: done. `./newsflow demo --serve` keeps the dashboard and the query API running.");
+                    return 0;
                 }
+                out.printf("Dashboard: http://127.0.0.1:%1$d/   query API: http://127.0.0.1:%1$d/api/articles   OpenAPI: /api/openapi.json   metrics: /metrics%n", sink.httpPort());
+                out.println("Serving until Ctrl-C ...");
+                signal.await();
+                out.println("newsflow demo: stopping enrich, sink, the store and the broker ...");
             }
         }
+        out.println("newsflow demo: stopped; the broker's temporary data is removed");
         return 0;
     }
 

@@ -35,7 +35,11 @@ final class DlqCommand implements Runnable {
     }
 
     /** Options shared by the subcommands: where the topic is, and which dead letters. */
-    abstract static class DlqOptions extends ServiceCommands.KafkaOptions {
+    abstract static class DlqOptions extends ServiceCommands.ServiceCommand {
+        DlqOptions() {
+            super(org.newsflow.contract.CommonSettings.ALL);
+        }
+
         @Option(names = "--topic", description = "dead-letter topic (env NEWSFLOW_TOPIC_DLQ, default news.articles.dlq)")
         String topic;
 
@@ -49,7 +53,7 @@ final class DlqCommand implements Runnable {
         int timeoutSeconds;
 
         DeadLetterTopic dlq() {
-            return new DeadLetterTopic(settings().get("BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+            return new DeadLetterTopic(org.newsflow.contract.KafkaClients.from(settings()),
                     topic != null ? topic : Topics.from(settings()).dlq(), Duration.ofSeconds(timeoutSeconds));
         }
 
@@ -60,7 +64,7 @@ final class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "One line per dead letter: position, stage, key, size, reason.")
+    @Command(name = "list", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.Common.class, description = "One line per dead letter: position, stage, key, size, reason.")
     static final class ListLetters extends DlqOptions implements Callable<Integer> {
         @Option(names = "--json", description = "JSON Lines instead of a table")
         boolean json;
@@ -83,7 +87,7 @@ final class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Headers and content of one dead letter.")
+    @Command(name = "show", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.Common.class, description = "Headers and content of one dead letter.")
     static final class Show extends DlqOptions implements Callable<Integer> {
         @Parameters(paramLabel = "PARTITION@OFFSET")
         String position;
@@ -102,7 +106,7 @@ final class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "replay", mixinStandardHelpOptions = true,
+    @Command(name = "replay", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.Common.class,
             description = "Republish dead letters to the topic they failed on (or --to TOPIC), after the cause is fixed.")
     static final class Replay extends DlqOptions implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "PARTITION@OFFSET", description = "dead letters to replay (see 'dlq list')")

@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code newsflow} command. Each service also runs on its own ({@code newsflow ingest|enrich|sink}) against
- * any Kafka cluster; {@code demo} runs all of them in one process on an embedded broker.
+ * any Kafka cluster; {@code demo} runs all of them in one process on an embedded broker. The measuring commands
+ * ({@code eval}, {@code bench}) live in their own modules and are added when their jars are on the class path
+ * ({@link OptionalCommands}): the full distribution has them, the service image does not.
  */
 @Command(
         name = "newsflow",
@@ -19,11 +21,8 @@ import picocli.CommandLine.Command;
             ServiceCommands.Ingest.class,
             ServiceCommands.Enrich.class,
             ServiceCommands.Sink.class,
-            EvalCommand.class,
-            BenchCommand.class,
             DlqCommand.class,
             BrokerCommand.class,
-            CommandLine.HelpCommand.class,
         })
 public final class Newsflow implements Runnable {
     @CommandLine.Spec
@@ -34,8 +33,15 @@ public final class Newsflow implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The whole command tree: the built-in commands plus those found on the class path. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Newsflow());
+        OptionalCommands.addTo(cli, Newsflow.class.getClassLoader());
+        cli.addSubcommand(new CommandLine.HelpCommand()); // last in the list of commands
+        return cli;
+    }
+
     public static void main(String[] args) {
-        int exit = new CommandLine(new Newsflow()).execute(args);
-        System.exit(exit);
+        System.exit(commandLine().execute(args));
     }
 }

@@ -10,19 +10,22 @@ import java.util.concurrent.CountDownLatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.newsflow.contract.Secrets;
+import org.newsflow.contract.Setting;
 import org.newsflow.contract.Settings;
 import org.newsflow.enrich.service.EnrichService;
+import org.newsflow.enrich.service.EnrichSettings;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.health.IngestServer;
 import org.newsflow.ingest.process.ArticleProcessor;
 import org.newsflow.ingest.process.StandardProcessors;
 import org.newsflow.ingest.publish.BrokerUnavailableException;
 import org.newsflow.ingest.publish.IngestConfig;
+import org.newsflow.ingest.publish.IngestSettings;
 import org.newsflow.ingest.source.ArticleSource;
 import org.newsflow.ingest.source.FileSource;
-import org.newsflow.sink.SinkMain;
 import org.newsflow.sink.consume.SinkConfig;
-import org.newsflow.sink.consume.SinkService;
+import org.newsflow.sink.consume.SinkLifecycle;
+import org.newsflow.sink.consume.SinkSettings;
 import org.newsflow.sink.store.ArticleStore;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,29 +35,41 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Each service on its own, against any Kafka cluster. Settings come from the environment (NEWSFLOW_*);
- * the few options here override them. See the README for every setting.
+ * Each service on its own, against any Kafka cluster. Settings come from the environment (NEWSFLOW_*); the options
+ * declared with them override them. See the README for every setting (its table is generated from the declarations).
  */
 final class ServiceCommands {
     private ServiceCommands() {}
 
-    /** Options every service takes. */
-    static class KafkaOptions {
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...", description = "Kafka bootstrap servers (env NEWSFLOW_BOOTSTRAP_SERVERS, default 127.0.0.1:9092)")
-        String bootstrapServers;
+    /**
+     * A service command: its settings are its declarations ({@code IngestSettings}, ...), read from the environment
+     * and overridden by the options generated from the same declarations ({@link SettingOptions}).
+     */
+    abstract static class ServiceCommand {
+        private final List<Setting> declared;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        ServiceCommand(List<Setting> declared) {
+            this.declared = declared;
+        }
 
         Settings settings() {
-            Settings s = Settings.fromEnvironment();
-            return bootstrapServers == null ? s : s.with("BOOTSTRAP_SERVERS", bootstrapServers);
+            return SettingOptions.apply(spec, declared, Settings.fromEnvironment());
         }
     }
 
-    @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = SettingOptions.Ingest.class,
             description = {"Publish articles to the raw topic (bad input goes to the dead-letter topic with its reason).",
                     "One-shot by default: reads FILE_OR_DIR..., waits for Kafka's acknowledgements, prints a summary and exits",
                     "non-zero if anything could not be delivered. With --serve or --listen it keeps running: POST /api/ingest,",
                     "/health/live, /health/ready and /metrics until stopped."})
-    static final class Ingest extends KafkaOptions implements Callable<Integer> {
+    static final class Ingest extends ServiceCommand implements Callable<Integer> {
+        Ingest() {
+            super(IngestSettings.service());
+        }
+
         /** What to read. Each kind of input is an option or parameter here, and becomes a source in {@link #sources}. */
         static final class Inputs {
             @Parameters(arity = "0..*", paramLabel = "FILE_OR_DIR_OR_URL", description = "article files (.txt, .json, .jsonl), directories, or http(s) URLs of article pages")
@@ -169,7 +184,7 @@ final class ServiceCommands {
             }, "ingest-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             IngestService.Summary s;
-            try {
+            try (ProgressBar bar = IngestProgress.start(inputs.paths, service.registry())) {
                 s = service.run(sources);
             } finally {
                 finished.countDown();
@@ -217,53 +232,46 @@ final class ServiceCommands {
         }
     }
 
-    @Command(name = "enrich", mixinStandardHelpOptions = true, description = "Run the enrich service until stopped (consume raw, publish enriched, exactly once).")
-    static final class Enrich extends KafkaOptions implements Callable<Integer> {
-        @Option(names = "--threads", description = "worker threads (env NEWSFLOW_ENRICH_THREADS, default: cores)")
-        Integer threads;
-
-        @Option(names = "--exit-on-worker-failure", arity = "1", paramLabel = "true|false",
-                description = "exit with status 1 when a worker dies, for a supervisor to restart the service (env NEWSFLOW_EXIT_ON_WORKER_FAILURE, default true)")
-        Boolean exitOnWorkerFailure;
+    @Command(name = "enrich", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.Enrich.class,
+            description = "Run the enrich service until stopped (consume raw, publish enriched, exactly once).")
+    static final class Enrich extends ServiceCommand implements Callable<Integer> {
+        Enrich() {
+            super(EnrichSettings.service());
+        }
 
         @Override
         public Integer call() throws Exception {
-            Settings s = settings();
-            if (threads != null) {
-                s = s.with("ENRICH_THREADS", threads.toString());
-            }
-            if (exitOnWorkerFailure != null) {
-                s = s.with("EXIT_ON_WORKER_FAILURE", exitOnWorkerFailure.toString());
-            }
             // Returns 1 when a worker died (and exiting on that is configured): the exit status tells the supervisor.
-            return EnrichService.run(s);
+            return EnrichService.run(settings());
         }
     }
 
-    @Command(name = "sink", mixinStandardHelpOptions = true, description = "Run the sink service and its query API until stopped.")
-    static final class Sink extends KafkaOptions implements Callable<Integer> {
-        @Option(names = "--store", paramLabel = "URL", description = "sqlite:PATH or postgresql://... (env NEWSFLOW_SINK_STORE, default sqlite:./data/newsflow.db)")
-        String store;
+    @Command(name = "sink", mixinStandardHelpOptions = true, modelTransformer = SettingOptions.Sink.class,
+            description = "Run the sink service and its query API until stopped.")
+    static final class Sink extends ServiceCommand implements Callable<Integer> {
+        Sink() {
+            super(SinkSettings.service());
+        }
 
         @Override
         public Integer call() throws Exception {
             SinkConfig config = SinkConfig.from(settings());
-            if (store != null) {
-                config = config.withStore(store);
-            }
-            ArticleStore articles = SinkMain.openWithRetry(config); // the database may come up after the sink
-            SinkService service = new SinkService(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            ArticleStore articles = SinkLifecycle.openWithRetry(config); // the database may come up after the sink
+            SinkServer server = new SinkServer(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                     Dashboard.staticFiles(Dashboard.pipelineHealth(config, settings()), articles)); // its sampler is a daemon thread
             try {
-                service.start();
+                server.start();
             } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token
                 articles.close();
-                System.err.println("sink: " + org.newsflow.contract.Secrets.redact(e.getMessage()));
+                System.err.println("sink: " + Secrets.redact(e.getMessage()));
                 return 2;
             }
             // Exits with status 70 if the consumer loop dies (NEWSFLOW_SINK_EXIT_ON_FAILURE, default true), so that a
             // supervisor restarts the sink instead of leaving an API up over a store nobody fills.
-            SinkMain.runUntilStopped(service, articles, config.exitOnFailure(), System::exit);
+            SinkLifecycle.runUntilStopped(server.service(), () -> {
+                server.close();
+                articles.close();
+            }, config.exitOnFailure(), System::exit);
             return 0;
         }
     }

@@ -27,7 +27,6 @@ import org.newsflow.ingest.publish.IngestConfig;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.launcher.dashboard.PipelineHealth;
 import org.newsflow.sink.consume.SinkConfig;
-import org.newsflow.sink.consume.SinkService;
 import org.newsflow.sink.store.ArticleStore;
 
 /**
@@ -42,7 +41,7 @@ final class BrowserStack implements AutoCloseable {
     final Settings settings;
     final ArticleStore store;
     final PipelineHealth health;
-    final SinkService sink;
+    final SinkServer sink;
     final EnrichService enrich;
     private final Path dir;
     private int files;
@@ -58,7 +57,7 @@ final class BrowserStack implements AutoCloseable {
         store = ArticleStore.open(url);
         SinkConfig config = SinkConfig.from(settings).withStore(url).withHttp("127.0.0.1", 0, true);
         health = Dashboard.pipelineHealth(config, settings);
-        sink = new SinkService(config, store, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+        sink = new SinkServer(config, store, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), Dashboard.staticFiles(health, store)).start();
         enrich = new EnrichService(EnrichConfig.from(settings), Enricher.shared());
         enrich.start();

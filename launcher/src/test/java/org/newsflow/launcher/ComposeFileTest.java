@@ -22,7 +22,8 @@ import picocli.CommandLine;
  * No container engine runs on the build machines, so docker-compose.yml is checked by reading it: every newsflow
  * command in it parses with the launcher's own command line, every NEWSFLOW_ variable is one the code reads, every
  * port agrees with the service's setting and its healthcheck, and the Docker build context leaves out build output
- * and data.
+ * and data. The monitoring files are checked the same way: Prometheus loads the alert rules, and the dashboard and the
+ * alerts use only meters the services register and tables the sink's schema has.
  */
 class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -140,6 +141,78 @@ class ComposeFileTest {
         assertThat(prometheus).contains("sink:" + services.get("sink").get("environment").get("NEWSFLOW_SINK_HTTP_PORT").asText());
         assertThat(prometheus).contains("port: " + services.get("enrich").get("environment").get("NEWSFLOW_ENRICH_METRICS_PORT").asText());
         assertThat(prometheus).contains("ingest:8085");
+    }
+
+    @Test
+    void prometheusLoadsTheAlertRulesComposeMounts() throws IOException {
+        JsonNode prometheus = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("deploy/prometheus/prometheus.yml").toFile());
+        assertThat(strings(prometheus.get("rule_files"))).containsExactly("/etc/prometheus/alerts.yml");
+        assertThat(strings(services.get("prometheus").get("volumes"))).contains("./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+        JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("deploy/prometheus/alerts.yml").toFile());
+        List<String> alerts = new ArrayList<>();
+        rules.get("groups").forEach(g -> g.get("rules").forEach(r -> {
+            assertThat(r.path("expr").asText()).as("expr of %s", r.path("alert")).isNotBlank();
+            alerts.add(r.get("alert").asText());
+        }));
+        assertThat(alerts).contains("NewsflowPipelineStalled", "NewsflowDeadLetterRateRising", "NewsflowConsumerLagGrowing");
+    }
+
+    /**
+     * A renamed meter leaves a dashboard panel or an alert silently empty: every newsflow_* series they use must be a
+     * meter some service registers (Micrometer's dotted name, before the Prometheus suffixes).
+     */
+    @Test
+    void dashboardsAndAlertsUseOnlyMetersTheServicesRegister() throws IOException {
+        String used = Files.readString(ROOT.resolve("deploy/prometheus/alerts.yml"))
+                + Files.readString(ROOT.resolve("deploy/grafana/dashboards/newsflow.json"));
+        Matcher m = Pattern.compile("newsflow_[a-z_]+").matcher(used);
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            names.add(m.group());
+        }
+        assertThat(names).contains("newsflow_sink_partition_lag", "newsflow_enrich_partition_lag", "newsflow_enrich_article_seconds_bucket");
+        for (String name : names) {
+            assertThat(registered(name)).as("%s is a meter some service registers", name).isTrue();
+        }
+    }
+
+    private static boolean registered(String series) {
+        String name = series;
+        while (true) {
+            if (mainSources.contains("\"" + name.replace('_', '.') + "\"")) {
+                return true;
+            }
+            String stripped = name.replaceFirst("_(total|bucket|sum|count|max|seconds|bytes)$", "");
+            if (stripped.equals(name)) {
+                return false;
+            }
+            name = stripped;
+        }
+    }
+
+    @Test
+    void grafanaQueriesTheSinkStoreThroughAProvisionedPostgresDatasource() throws IOException {
+        String datasources = Files.readString(ROOT.resolve("deploy/grafana/provisioning/datasources/postgres.yml"));
+        assertThat(datasources).contains("type: grafana-postgresql-datasource", "url: postgres:5432", "$POSTGRES_PASSWORD");
+        JsonNode grafanaEnv = services.get("grafana").get("environment");
+        assertThat(grafanaEnv.has("POSTGRES_USER") && grafanaEnv.has("POSTGRES_PASSWORD")).isTrue();
+        String schema = Files.readString(ROOT.resolve("sink/src/main/resources/db/migration/V1__articles.sql"));
+        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/newsflow.json").toFile());
+        int sqlPanels = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                String sql = target.path("rawSql").asText();
+                if (sql.isEmpty()) {
+                    continue;
+                }
+                sqlPanels++;
+                Matcher tables = Pattern.compile("(?i)\\b(?:FROM|JOIN)\\s+([a-z_]+)").matcher(sql);
+                while (tables.find()) {
+                    assertThat(schema).as("table %s of panel %s", tables.group(1), panel.get("title")).contains("CREATE TABLE " + tables.group(1) + " (");
+                }
+            }
+        }
+        assertThat(sqlPanels).isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -17,6 +17,9 @@ import org.newsflow.contract.Actor;
 import org.newsflow.contract.Casualties;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.Mention;
+import org.newsflow.enrich.actors.PhraseSectors;
+import org.newsflow.enrich.actors.Role;
+import org.newsflow.enrich.actors.Sector;
 import org.newsflow.enrich.clean.TextMask;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
@@ -26,21 +29,33 @@ import org.newsflow.enrich.nlp.Token;
 import org.newsflow.enrich.nlp.WordList;
 import org.newsflow.enrich.people.Leaders;
 import org.newsflow.enrich.people.KnownLeaders;
+import org.newsflow.enrich.people.Names;
 import org.newsflow.enrich.people.ActorMention;
 import org.newsflow.enrich.people.PeopleResult;
 
 /**
  * Actor resolution: the phrase a role points at becomes actors, through the people tagger's actor mentions, the
  * country mentions, possessors ("its troops"), pronouns to a governing subject, the last pair of countries named
- * ("both sides"), well-known office holders and the sector words of {@code /events/actors.tsv}.
+ * ("both sides"), known people and named groups as of the publication date (Phoenix dated actors, then
+ * {@code people/leaders.tsv}) and the sector words of {@code /events/actors.tsv} and the Phoenix agent nouns.
  */
 final class ActorResolver {
     private final EventLexicon lex;
     private final KnownLeaders leaders;
+    /** actors.tsv words, then Phoenix agent nouns */
+    private final PhraseSectors sectors;
 
     ActorResolver(EventLexicon lex, KnownLeaders leaders) {
         this.lex = lex;
         this.leaders = leaders;
+        List<PhraseSectors.Row> own = new ArrayList<>();
+        for (EventLexicon.Phrase p : lex.sectors()) {
+            Sector sec = Sector.parse(p.value());
+            if (sec != null) {
+                own.add(new PhraseSectors.Row(p.lemmas(), sec));
+            }
+        }
+        this.sectors = new PhraseSectors(own, leaders.agents());
     }
     private static final Set<String> PRONOUNS = WordList.load("/events/pronouns.txt");
 
@@ -216,6 +231,13 @@ final class ActorResolver {
             if (country == null && "IGO".equals(igoSector(toks, span, h))) {
                 sec = "IGO";
             }
+            if (country == null && "ORGANIZATION".equals(m.kind())) {
+                Role known = leaders.role(Names.words(m.name()), doc.pub);
+                if (known != null) {
+                    country = known.country();
+                    sec = sectorName(known.sector(), sec);
+                }
+            }
             String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
             return List.of(new Actor(country, name, m.kind(), sec));
         }
@@ -244,13 +266,19 @@ final class ActorResolver {
         }
         if (ht.ner().equals("PERSON")) {
             // a PERSON the people tagger did not output: the same leaders list the people tagger reads
-            Leaders.Leader known = leaders.leader(DepPaths.personName(toks, h));
+            Leaders.Leader known = leaders.leader(DepPaths.personName(toks, h), doc.pub);
             if (known != null) {
                 return List.of(new Actor(known.country(), phraseText, "PERSON", sector != null ? sector : known.sector()));
             }
         }
         if (igoSector(toks, span, h) != null) {
             sector = "IGO"; // "UN troops", "United Nations inspectors": an intergovernmental actor
+        }
+        if (ht.ner().equals("ORGANIZATION")) {
+            Role known = namedRole(doc, toks, span);
+            if (known != null) {
+                return List.of(new Actor(known.country(), phraseText, "ORGANIZATION", sectorName(known.sector(), sector)));
+            }
         }
         if (ht.ner().equals("PERSON") || ht.ner().equals("ORGANIZATION")) {
             return List.of(new Actor(null, phraseText, ht.ner(), sector));
@@ -356,34 +384,35 @@ final class ActorResolver {
         return doc.text.text(toks.get(first).begin(), toks.get(last).end());
     }
 
+    /**
+     * The sector of a phrase: the hand-written {@code events/actors.tsv} words first, then the Phoenix agent nouns
+     * ({@code actors/agents.tsv}); see {@link PhraseSectors}. Null when neither knows a word of the phrase ("hackers").
+     */
     String sectorOf(List<Token> toks, List<Integer> span, int h) {
-        String best = null;
-        int bestLen = 0;
-        int bestDist = Integer.MAX_VALUE;
-        for (EventLexicon.Phrase p : lex.sectors()) {
-            int n = p.lemmas().size();
-            for (int k = 0; k + n <= span.size(); k++) {
-                boolean ok = true;
-                for (int j = 0; j < n; j++) {
-                    int ti = span.get(k + j);
-                    String l = DepPaths.lemma(toks.get(ti));
-                    String w = toks.get(ti).text().toLowerCase(Locale.ROOT);
-                    if (!p.lemmas().get(j).equals(l) && !p.lemmas().get(j).equals(w)) {
-                        ok = false;
-                        break;
-                    }
-                }
-                if (ok) {
-                    int dist = Math.abs(span.get(k + n - 1) - h);
-                    if (n > bestLen || n == bestLen && dist < bestDist) {
-                        best = p.value();
-                        bestLen = n;
-                        bestDist = dist;
-                    }
-                }
+        List<String> lemmas = new ArrayList<>(span.size());
+        List<String> lower = new ArrayList<>(span.size());
+        for (int i : span) {
+            lemmas.add(DepPaths.lemma(toks.get(i)));
+            lower.add(toks.get(i).text().toLowerCase(Locale.ROOT));
+        }
+        Sector s = sectors.sectorOf(lemmas, lower, span, h);
+        return s == null ? null : s.name();
+    }
+
+    /** A named organization or armed group of the dated dictionary ("Taliban" -> AF REB), by the phrase's words. */
+    private Role namedRole(EventDoc doc, List<Token> toks, List<Integer> span) {
+        List<String> words = new ArrayList<>();
+        for (int i : span) {
+            if (!toks.get(i).pos().equals("DT")) {
+                words.addAll(Names.words(toks.get(i).text()));
             }
         }
-        return best;
+        Role r = words.isEmpty() ? null : leaders.role(words, doc.pub);
+        return r != null && (r.country() != null || r.sector() != null) ? r : null;
+    }
+
+    private static String sectorName(Sector known, String fallback) {
+        return known != null ? known.name() : fallback;
     }
 
     /** Remembers two countries named together ("Armenia and Azerbaijan") for later "the two countries". */

@@ -10,12 +10,8 @@ import java.util.Locale;
  * only): article bodies are long enough for it, and it keeps memory and time small.
  */
 public final class LanguageDetector {
-    private static final Language[] NEWS_LANGUAGES = {
-        Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN,
-        Language.DUTCH, Language.RUSSIAN, Language.UKRAINIAN, Language.POLISH, Language.TURKISH, Language.ARABIC,
-        Language.PERSIAN, Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.HINDI, Language.INDONESIAN,
-        Language.SWEDISH, Language.ARMENIAN, Language.AZERBAIJANI, Language.GEORGIAN, Language.HEBREW, Language.GREEK,
-    };
+    private static final Language[] NEWS_LANGUAGES = org.newsflow.contract.NewsLanguages.CODES.stream() // the one list, shared with ingest
+            .map(c -> Language.getByIsoCode639_1(com.github.pemistahl.lingua.api.IsoCode639_1.valueOf(c.toUpperCase()))).toArray(Language[]::new);
     /** Enough text to decide; longer prefixes do not change the answer but cost time. */
     private static final int SAMPLE_CHARS = 2_000;
 

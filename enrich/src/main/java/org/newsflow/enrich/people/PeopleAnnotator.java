@@ -23,6 +23,6 @@ public final class PeopleAnnotator implements Annotator {
 
     @Override
     public void annotate(ArticleDoc doc) {
-        doc.setPeople(people.tag(doc.text(), doc.geo(), doc.mask()));
+        doc.setPeople(people.tag(doc.text(), doc.geo(), doc.mask(), doc.publishedOn()));
     }
 }

@@ -40,6 +40,8 @@ final class PeopleDoc {
     final Lexicon lx;
     final AnalyzedText text;
     final PeopleTagger tagger;
+    /** The article's publication date (null: undated), for the roles of known people as of then. */
+    java.time.LocalDate asOf;
     final List<Token> toks;
     final int n;
     final String[] low;

@@ -74,9 +74,20 @@ public final class PeopleTagger {
         return leaders.leader(name);
     }
 
+    /** The known person a name refers to, with the country and sector held on {@code asOf} (null: today). */
+    public Leaders.Leader leader(String name, java.time.LocalDate asOf) {
+        return leaders.leader(name, asOf);
+    }
+
     public PeopleResult tag(AnalyzedText text, GeoResult geo, TextMask mask) {
+        return tag(text, geo, mask, null);
+    }
+
+    /** People as of the article's publication date {@code asOf} (null: undated, roles as of today). */
+    public PeopleResult tag(AnalyzedText text, GeoResult geo, TextMask mask, java.time.LocalDate asOf) {
         PeopleDoc d = new PeopleDoc(lx, text, geo == null ? new GeoResult(List.of(), List.of(), List.of()) : geo,
                 mask == null ? TextMask.none() : mask, this);
+        d.asOf = asOf;
         // the finders take free tokens in this order: media, known and pattern organizations, titles, CoreNLP
         // organizations, people; then the resolvers, and unnamed actors over what is left
         new MediaFinder(d).findMedia();

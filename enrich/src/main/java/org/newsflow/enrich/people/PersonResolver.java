@@ -134,7 +134,7 @@ final class PersonResolver {
         }
         if (e.country == null) {
             // world knowledge, only when the text states no country: "President Obama" -> US
-            Leaders.Leader known = doc.tagger.leader(e.name);
+            Leaders.Leader known = doc.tagger.leader(e.name, doc.asOf);
             if (known != null) {
                 e.country = known.country();
                 if (e.sector == null && titlesSeen.isEmpty()) {

@@ -2,14 +2,16 @@ package org.newsflow.enrich.service;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Secrets;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 
 /**
- * Enrich settings, all overridable by environment ({@code NEWSFLOW_*}).
+ * Enrich settings, read from the declarations in {@link EnrichSettings} (names, defaults and meaning there and in the
+ * README's generated table).
  *
- * @param bootstrapServers NEWSFLOW_BOOTSTRAP_SERVERS (default 127.0.0.1:9092)
+ * @param kafka the cluster and pass-through client properties (NEWSFLOW_BOOTSTRAP_SERVERS, NEWSFLOW_KAFKA_*)
  * @param topics NEWSFLOW_TOPIC_RAW, NEWSFLOW_TOPIC_ENRICHED, NEWSFLOW_TOPIC_DLQ
  * @param groupId NEWSFLOW_ENRICH_GROUP (default newsflow-enrich): all instances share it and split the partitions
  * @param instanceId NEWSFLOW_ENRICH_INSTANCE (default: random): prefix of this instance's transactional ids;
@@ -25,7 +27,7 @@ import org.newsflow.contract.Topics;
  * @param exitOnWorkerFailure NEWSFLOW_EXIT_ON_WORKER_FAILURE (default true): the standalone service exits with status 1
  *     when a worker dies, so a supervisor restarts it; false keeps the process up with {@code /health/live} failing
  */
-public record EnrichConfig(String bootstrapServers, Topics topics, String groupId, String instanceId, int threads, int maxBatch,
+public record EnrichConfig(KafkaClients kafka, Topics topics, String groupId, String instanceId, int threads, int maxBatch,
         Limits limits, String groupInstanceId, boolean exitOnWorkerFailure) {
 
     /**
@@ -60,10 +62,10 @@ public record EnrichConfig(String bootstrapServers, Topics topics, String groupI
 
         static Limits from(Settings settings) {
             return new Limits(
-                    settings.getInt("ENRICH_MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
-                    settings.getInt("ENRICH_MAX_ARTICLE_CHARS", DEFAULT_MAX_ARTICLE_CHARS),
-                    settings.getInt("ENRICH_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES),
-                    Duration.ofMillis(settings.getLong("ENRICH_TIME_BUDGET_MS", DEFAULT_TIME_BUDGET_MS)));
+                    settings.getInt(EnrichSettings.MAX_ARTICLE_BYTES),
+                    settings.getInt(EnrichSettings.MAX_ARTICLE_CHARS),
+                    settings.getInt(EnrichSettings.MAX_RECORD_BYTES),
+                    Duration.ofMillis(settings.getLong(EnrichSettings.TIME_BUDGET_MS)));
         }
 
         /** The producer's {@code max.request.size}: the record limit plus room for headers and framing. */
@@ -73,21 +75,26 @@ public record EnrichConfig(String bootstrapServers, Topics topics, String groupI
     }
 
     public static EnrichConfig from(Settings settings) {
-        String instance = settings.find("ENRICH_INSTANCE").orElse(null);
-        String groupInstance = settings.get("ENRICH_GROUP_INSTANCE", instance);
+        String instance = settings.find(EnrichSettings.INSTANCE).orElse(null);
+        String groupInstance = settings.find(EnrichSettings.GROUP_INSTANCE).orElse(instance);
         if (groupInstance != null && groupInstance.equalsIgnoreCase("none")) {
             groupInstance = null;
         }
         return new EnrichConfig(
-                settings.get("BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                KafkaClients.from(settings),
                 Topics.from(settings),
-                settings.get("ENRICH_GROUP", "newsflow-enrich"),
+                settings.get(EnrichSettings.GROUP),
                 instance != null ? instance : "enrich-" + UUID.randomUUID().toString().substring(0, 8),
-                settings.getInt("ENRICH_THREADS", Runtime.getRuntime().availableProcessors()),
-                settings.getInt("ENRICH_MAX_BATCH", 20),
+                settings.find(EnrichSettings.THREADS).map(Integer::parseInt).orElse(Runtime.getRuntime().availableProcessors()),
+                settings.getInt(EnrichSettings.MAX_BATCH),
                 Limits.from(settings),
                 groupInstance,
-                settings.getBoolean("EXIT_ON_WORKER_FAILURE", true));
+                settings.getBoolean(EnrichSettings.EXIT_ON_WORKER_FAILURE));
+    }
+
+    /** NEWSFLOW_BOOTSTRAP_SERVERS. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** The static member id of worker {@code index}, or null for dynamic membership. */
@@ -117,7 +124,7 @@ public record EnrichConfig(String bootstrapServers, Topics topics, String groupI
         return Secrets.redact(String.format(
                 "bootstrap=%s raw=%s enriched=%s dlq=%s group=%s instance=%s groupInstance=%s threads=%d maxBatch=%d "
                         + "maxArticleBytes=%d maxArticleChars=%d maxRecordBytes=%d timeBudgetMs=%d exitOnWorkerFailure=%s",
-                bootstrapServers, topics.raw(), topics.enriched(), topics.dlq(), groupId, instanceId,
+                bootstrapServers(), topics.raw(), topics.enriched(), topics.dlq(), groupId, instanceId,
                 groupInstanceId == null ? "off" : groupInstanceId, threads, maxBatch, limits.maxArticleBytes(),
                 limits.maxArticleChars(), limits.maxRecordBytes(), limits.timeBudget().toMillis(), exitOnWorkerFailure));
     }

@@ -3,6 +3,7 @@ package org.newsflow.enrich.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
@@ -11,11 +12,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
+import org.newsflow.contract.ServiceMetrics;
 
 /**
  * Meters of the enrich service (Micrometer; served in Prometheus format by {@link MetricsEndpoint}), with plain
- * getters for the launcher, the benchmark and the tests.
+ * getters for the launcher, the benchmark and the tests; plus the JVM, process and Kafka client meters
+ * ({@link ServiceMetrics}).
+ *
+ * <p>Latencies are histograms ({@code _bucket} series), not client-side percentiles: percentiles of several replicas
+ * cannot be combined, buckets can ({@code histogram_quantile(0.99, sum by (le) (rate(..._bucket[5m])))}).
  */
 public final class EnrichMetrics {
     private final Timer enrichTime;
@@ -36,10 +44,11 @@ public final class EnrichMetrics {
     }
 
     public EnrichMetrics(MeterRegistry registry) {
+        ServiceMetrics.bindJvm(registry);
         enrichTime = Timer.builder("newsflow.enrich.article").description("enrichment time per article")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentileHistogram().register(registry);
         ingestToEnriched = Timer.builder("newsflow.enrich.lag").description("ingestedAt to enriched, per article")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentileHistogram().register(registry);
         deadLettered = Counter.builder("newsflow.enrich.dead.letters").description("records sent to the dead-letter topic").register(registry);
         committedRecords = Counter.builder("newsflow.enrich.committed").description("records whose results and offsets are committed").register(registry);
         aborted = Counter.builder("newsflow.enrich.transactions.aborted").description("aborted (and retried) transactions").register(registry);
@@ -61,11 +70,11 @@ public final class EnrichMetrics {
      * itself: {@code currentLag} (last stable offset minus position, from the latest fetch; the position moves
      * past markers) plus the records polled but not yet committed.
      */
-    void partitionLag(TopicPartition partition, long records) {
+    void partitionLag(String group, TopicPartition partition, long records) {
         lag.computeIfAbsent(partition, tp -> {
             AtomicLong value = new AtomicLong();
             lagGauges.put(tp, Gauge.builder("newsflow.enrich.partition.lag", value, AtomicLong::get)
-                    .tags(Tags.of("topic", tp.topic(), "partition", Integer.toString(tp.partition())))
+                    .tags(Tags.of("group", group, "topic", tp.topic(), "partition", Integer.toString(tp.partition())))
                     .description("raw records of the partition not yet enriched and committed (transaction markers not counted)")
                     .register(registry));
             return value;
@@ -79,6 +88,15 @@ public final class EnrichMetrics {
         if (g != null) {
             registry.remove(g);
         }
+    }
+
+    /** The consumer's own meters until it closes (see {@link ServiceMetrics#bindKafkaClient}). */
+    KafkaClientMetrics bindClient(Consumer<?, ?> consumer) {
+        return ServiceMetrics.bindKafkaClient(registry, consumer);
+    }
+
+    KafkaClientMetrics bindClient(Producer<?, ?> producer) {
+        return ServiceMetrics.bindKafkaClient(registry, producer);
     }
 
     void recordEnriched(long nanos, Duration sinceIngest) {

@@ -152,8 +152,8 @@ public final class EnrichService implements AutoCloseable {
         EnrichConfig config = EnrichConfig.from(settings);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EnrichService service = new EnrichService(config, Enricher.shared(), new EnrichMetrics(registry));
-        int port = settings.getInt("ENRICH_METRICS_PORT", 8084);
-        String host = settings.get("ENRICH_METRICS_HOST", "127.0.0.1");
+        int port = settings.getInt(EnrichSettings.METRICS_PORT);
+        String host = settings.get(EnrichSettings.METRICS_HOST);
         MetricsEndpoint endpoint = null;
         if (port >= 0) {
             try {

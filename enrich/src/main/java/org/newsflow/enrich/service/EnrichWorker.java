@@ -22,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
@@ -117,7 +116,9 @@ final class EnrichWorker implements Runnable {
         thread = Thread.currentThread();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
-                TimeBudget budget = new TimeBudget("enrich-" + index)) {
+                TimeBudget budget = new TimeBudget("enrich-" + index);
+                var consumerMeters = metrics.bindClient(c);
+                var producerMeters = metrics.bindClient(producer)) {
             this.consumer = c;
             producer.initTransactions();
             c.subscribe(List.of(config.topics().raw()), new Rebalance(c));
@@ -406,7 +407,7 @@ final class EnrichWorker implements Runnable {
             OptionalLong behind = c.currentLag(tp); // empty until a fetch for the partition has returned
             if (behind.isPresent()) {
                 owned.add(tp);
-                metrics.partitionLag(tp, behind.getAsLong() + inFlight.records(tp).size());
+                metrics.partitionLag(config.groupId(), tp, behind.getAsLong() + inFlight.records(tp).size());
             }
         }
     }
@@ -454,39 +455,24 @@ final class EnrichWorker implements Runnable {
     }
 
     private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, transactionalId);
-        String staticId = config.groupInstanceId(index);
-        if (staticId != null) {
-            // Static membership: a replica restarted under the same name gets its partitions back at once, instead
-            // of them waiting for the session timeout (45 s) and a rebalance.
-            p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, staticId);
-        }
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Only see raw records whose producing transaction committed (ingest may be transactional too).
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
-        // A batch is enriched between two polls: allow maxBatch time budgets, so a slow but legal batch is not evicted.
-        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, config.maxPollIntervalMs());
-        // A raw record may be as large as the article limit: fetch it whole.
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1_048_576, config.limits().maxArticleBytes() + 65_536));
-        return p;
+        // read_committed (ingest may be transactional too), offsets committed in the producer's transaction.
+        return config.kafka().consumer(transactionalId)
+                .group(config.groupId())
+                // Static membership: a replica restarted under the same name gets its partitions back at once, instead
+                // of them waiting for the session timeout (45 s) and a rebalance.
+                .staticMember(config.groupInstanceId(index))
+                .maxPollRecords(config.maxBatch())
+                // A batch is enriched between two polls: allow maxBatch time budgets, so a slow but legal batch is not evicted.
+                .maxPollInterval(java.time.Duration.ofMillis(config.maxPollIntervalMs()))
+                // A raw record may be as large as the article limit: fetch it whole.
+                .set(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1_048_576, config.limits().maxArticleBytes() + 65_536))
+                .build();
     }
 
     private Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Records are checked against maxRecordBytes before they are sent; this leaves room for headers and framing.
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.limits().producerMaxRequestSize());
-        return p;
+        return config.kafka().producer(transactionalId).transactional(transactionalId).batched(5)
+                .maxRequestSize(config.limits().producerMaxRequestSize()).build();
     }
 
     enum Kind { ENRICHED, TRUNCATED, DEAD_LETTER }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -23,18 +22,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -196,8 +188,7 @@ class EnrichServiceReliabilityTest {
         RawArticle future = new RawArticle(1, "txt-future", null, "t", "Future", "Some text.", "en",
                 Instant.parse("2999-01-01T00:00:00Z"), now, "t");
         RawArticle tooLong = article("Long", repeat("Officials met. ", 200));
-        Properties p = producerProps();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer(broker.bootstrapServers())) {
             String raw = s.get("TOPIC_RAW");
             producer.send(new ProducerRecord<>(raw, badId.id(), Json.toBytes(badId)));
             producer.send(new ProducerRecord<>(raw, v2.id(), Json.toBytes(v2)));
@@ -245,13 +236,13 @@ class EnrichServiceReliabilityTest {
             assertThat(get(http, base + "/health/ready").statusCode()).isEqualTo(200);
             produce(s, article("First", "Kenyan and Ethiopian officials met in Nairobi on Tuesday."));
             awaitTrue(() -> service.metrics().committedRecords() == 1, Duration.ofSeconds(60));
-            assertThat(get(http, base + "/metrics").body()).contains("newsflow_enrich_partition_lag");
+            assertThat(get(http, base + "/metrics").body()).contains("newsflow_enrich_partition_lag{group=", "jvm_memory_used_bytes",
+                    "process_cpu_usage", "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_record_send_total",
+                    "newsflow_enrich_article_seconds_bucket{le=", "newsflow_enrich_lag_seconds_bucket{le=");
 
             // Kill the worker the way production does: another producer takes its transactional id (a zombie
             // replica with the same name), so the worker's next transaction is fenced and the worker ends.
-            Properties p = producerProps();
-            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "live-test-0");
-            try (KafkaProducer<String, byte[]> usurper = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<String, byte[]> usurper = TestKafka.producer(broker.bootstrapServers(), b -> b.transactional("live-test-0"))) {
                 usurper.initTransactions();
             }
             produce(s, article("Second", "Chilean and Peruvian officials met in Lima on Monday."));
@@ -287,9 +278,7 @@ class EnrichServiceReliabilityTest {
         main.start();
         produce(s, article("Exit first", "Kenyan and Ethiopian officials met in Nairobi on Tuesday."));
         Thread.sleep(5_000); // let the worker join and commit; it is fenced below either way
-        Properties p = producerProps();
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "exit-test-0");
-        try (KafkaProducer<String, byte[]> usurper = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> usurper = TestKafka.producer(broker.bootstrapServers(), b -> b.transactional("exit-test-0"))) {
             usurper.initTransactions();
         }
         produce(s, article("Exit second", "Chilean and Peruvian officials met in Lima on Monday."));
@@ -309,9 +298,7 @@ class EnrichServiceReliabilityTest {
         }
         // Transactional input: each commit of the raw topic leaves a marker after the records, as on any
         // topic written with transactions (enrich's own output topics included).
-        Properties p = producerProps();
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-test-ingest");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer(broker.bootstrapServers(), b -> b.transactional("lag-test-ingest"))) {
             producer.initTransactions();
             for (RawArticle a : articles) {
                 producer.beginTransaction();
@@ -413,15 +400,8 @@ class EnrichServiceReliabilityTest {
         return sb.toString().strip();
     }
 
-    private static Properties producerProps() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        return p;
-    }
-
     private static void produce(Map<String, String> s, RawArticle... articles) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer(broker.bootstrapServers())) {
             for (RawArticle a : articles) {
                 producer.send(new ProducerRecord<>(s.get("TOPIC_RAW"), a.id(), Json.toBytes(a)));
             }
@@ -431,24 +411,7 @@ class EnrichServiceReliabilityTest {
 
     /** What a downstream service sees: read_committed, from the start; keeps reading a moment for duplicates. */
     private static List<ConsumerRecord<String, byte[]>> read(String topic, int expected, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic + "-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-            long settle = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (System.nanoTime() < settle) {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-        }
-        return records;
+        return TestKafka.readCommitted(broker.bootstrapServers(), topic, expected, timeout, Duration.ofSeconds(2));
     }
 
     private static String reason(ConsumerRecord<String, byte[]> dead) {

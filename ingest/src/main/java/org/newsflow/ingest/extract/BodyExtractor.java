@@ -161,12 +161,13 @@ final class BodyExtractor {
     // -- 1. clean
 
     static void clean(Element body) {
+        Map<Element, Subtree> subtrees = Subtree.of(body);
         List<Element> remove = new ArrayList<>();
-        int pageParagraphs = paragraphText(body);
+        int pageParagraphs = subtrees.get(body).paragraphText;
         java.util.ArrayDeque<Element> todo = new java.util.ArrayDeque<>(body.children());
         while (!todo.isEmpty()) { // not into what is removed already
             Element e = todo.pop();
-            if (dropped(e, pageParagraphs)) {
+            if (dropped(e, subtrees.get(e), pageParagraphs)) {
                 remove.add(e);
             } else {
                 todo.addAll(e.children());
@@ -177,21 +178,21 @@ final class BodyExtractor {
         }
     }
 
-    private static boolean dropped(Element e, int pageParagraphs) {
+    private static boolean dropped(Element e, Subtree sub, int pageParagraphs) {
         String tag = e.normalName();
         if (DROP.contains(tag)) {
-            return !(tag.equals("form") && paragraphText(e) >= 200) // a page wrapped in one form (ASP.NET)
-                    && !(tag.equals("figure") && e.selectFirst("p, blockquote") != null && e.selectFirst("img, video, iframe, picture") == null);
+            return !(tag.equals("form") && sub.paragraphText >= 200) // a page wrapped in one form (ASP.NET)
+                    && !(tag.equals("figure") && sub.hasParagraph && !sub.hasMedia);
         }
         if (e.attributesSize() == 0) {
             return false;
         }
         if (hidden(e)) {
-            return paragraphText(e) < pageParagraphs / 2; // not an article that a script reveals
+            return sub.paragraphText < pageParagraphs / 2; // not an article that a script reveals
         }
         String names = Cues.names(e);
-        return Cues.boilerplate(names) && !holdsTheArticle(e)
-                && (Cues.strongBoilerplate(names) || paragraphText(e) < pageParagraphs / 2);
+        return Cues.boilerplate(names) && !holdsTheArticle(e, sub)
+                && (Cues.strongBoilerplate(names) || sub.paragraphText < pageParagraphs / 2);
     }
 
     private static boolean hidden(Element e) {
@@ -206,20 +207,8 @@ final class BodyExtractor {
         return st.contains("display:none") || st.contains("visibility:hidden");
     }
 
-    /** Characters of text in the paragraphs under an element. */
-    private static int paragraphText(Element e) {
-        int n = 0;
-        for (Element p : e.getElementsByTag("p")) {
-            for (TextNode t : p.textNodes()) {
-                n += visibleLength(t);
-            }
-        }
-        return n;
-    }
-
-    private static boolean holdsTheArticle(Element e) {
-        return e.normalName().equals("body") || e.normalName().equals("html") || e.normalName().equals("main")
-                || e.selectFirst("h1, [itemprop=articleBody], article") != null;
+    private static boolean holdsTheArticle(Element e, Subtree sub) {
+        return e.normalName().equals("body") || e.normalName().equals("html") || e.normalName().equals("main") || sub.hasHeadline;
     }
 
     // -- 2. measure and score

@@ -25,14 +25,28 @@ final class Dates {
     private static final List<DateTimeFormatter> TEXT_FORMATS = List.of(DateTimeFormatter.RFC_1123_DATE_TIME,
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("EEE MMM d HH:mm:ss zzz yyyy").toFormatter(Locale.ROOT));
 
+    private static final Pattern EPOCH = Pattern.compile("\\d{10}|\\d{13}");
+
     private Dates() {}
+
+    private static boolean hasDigit(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static Instant lenient(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.strip();
-        if (v.matches("\\d{10}|\\d{13}")) {
+        if (!hasDigit(v)) {
+            return null; // every form below has digits; saves the parsers' exceptions on text such as "yesterday"
+        }
+        if (EPOCH.matcher(v).matches()) {
             long n = Long.parseLong(v);
             return v.length() == 10 ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
         }

@@ -44,22 +44,22 @@ final class MetadataReader {
             .collect(Collectors.toMap(l -> Locale.forLanguageTag(l).getISO3Language(), l -> l, (a, b) -> a));
 
     PageMetadata read(Document doc, String pageUrl) {
-        List<JsonNode> articles = jsonLdArticles(doc);
-        Map<String, String> meta = metaTags(doc);
+        MetadataElements page = MetadataElements.of(doc);
+        List<JsonNode> articles = jsonLdArticles(page.jsonLd);
+        Map<String, String> meta = metaTags(page.metas);
 
-        String title = first(jsonText(articles, "headline"), meta.get("og:title"), meta.get("twitter:title"), pageTitle(doc));
+        String title = first(jsonText(articles, "headline"), meta.get("og:title"), meta.get("twitter:title"), pageTitle(doc, page.h1));
         Instant published = firstDate(jsonText(articles, "datePublished"), jsonText(articles, "dateCreated"));
         for (int i = 0; published == null && i < META_DATES.size(); i++) {
             published = Dates.lenient(meta.get(META_DATES.get(i)));
         }
-        if (published == null) {
-            Element time = doc.selectFirst("time[datetime][itemprop~=(?i)datePublished], time[pubdate][datetime], article time[datetime], time[datetime]");
-            published = time == null ? null : Dates.lenient(time.attr("datetime"));
+        if (published == null && page.time != null) {
+            published = Dates.lenient(page.time.attr("datetime"));
         }
-        String author = first(jsonAuthors(articles), metaAuthor(meta), textOf(doc, "a[rel=author], [itemprop=author] [itemprop=name], [itemprop=author]"));
-        String language = first(languageCode(jsonLanguage(articles)), languageCode(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")),
+        String author = first(jsonAuthors(articles), metaAuthor(meta), textOf(page.author));
+        String language = first(languageCode(jsonLanguage(articles)), languageCode(page.html == null ? null : page.html.attr("lang")),
                 languageCode(meta.get("content-language")), languageCode(meta.get("language")), languageCode(meta.get("og:locale")));
-        String canonical = first(absolute(doc, doc.selectFirst("link[rel~=(?i)^canonical$][href]"), "href"), absoluteUrl(pageUrl, meta.get("og:url")),
+        String canonical = first(absolute(page.canonical, "href"), absoluteUrl(pageUrl, meta.get("og:url")),
                 absoluteUrl(pageUrl, jsonUrl(articles)), blankToNull(pageUrl));
         String body = jsonText(articles, "articleBody");
         return new PageMetadata(clean(title), published, clean(author), language, canonical, body, !articles.isEmpty());
@@ -67,9 +67,9 @@ final class MetadataReader {
 
     // -- JSON-LD
 
-    static List<JsonNode> jsonLdArticles(Document doc) {
+    private static List<JsonNode> jsonLdArticles(List<Element> scripts) {
         List<JsonNode> found = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : scripts) {
             try {
                 collectArticles(JSON.readTree(script.data().strip()), found, 0);
             } catch (JsonProcessingException | RuntimeException e) {
@@ -182,9 +182,9 @@ final class MetadataReader {
 
     // -- meta tags and the rest of the head
 
-    private static Map<String, String> metaTags(Document doc) {
+    private static Map<String, String> metaTags(List<Element> metas) {
         Map<String, String> meta = new java.util.HashMap<>();
-        for (Element m : doc.select("meta[content]")) {
+        for (Element m : metas) {
             String content = m.attr("content").strip();
             if (content.isEmpty()) {
                 continue;
@@ -208,9 +208,8 @@ final class MetadataReader {
         return null;
     }
 
-    private static String pageTitle(Document doc) {
+    private static String pageTitle(Document doc, Element h1) {
         String title = doc.title().strip();
-        Element h1 = doc.selectFirst("h1");
         String heading = h1 == null ? "" : h1.text().strip();
         if (!heading.isEmpty() && (title.isEmpty() || title.contains(heading))) {
             return heading;
@@ -218,8 +217,7 @@ final class MetadataReader {
         return title.isEmpty() ? null : title;
     }
 
-    private static String textOf(Document doc, String css) {
-        Element e = doc.selectFirst(css);
+    private static String textOf(Element e) {
         if (e == null) {
             return null;
         }
@@ -239,7 +237,7 @@ final class MetadataReader {
         return primary.matches("[a-z]{3}") ? ISO3.get(primary) : null;
     }
 
-    private static String absolute(Document doc, Element e, String attr) {
+    private static String absolute(Element e, String attr) {
         if (e == null) {
             return null;
         }

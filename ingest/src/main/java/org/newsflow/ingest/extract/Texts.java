@@ -22,12 +22,24 @@ final class Texts {
         List<String> kept = new ArrayList<>();
         for (String block : raw.split("\n\\s*\n")) {
             boolean heading = block.indexOf(HEADING) >= 0;
-            String p = paragraph(NORMALISER.normalise(heading ? block.replace(String.valueOf(HEADING), "") : block).replace('\t', ' '));
+            String b = heading ? block.replace(String.valueOf(HEADING), "") : block;
+            String p = paragraph((plainAscii(b) ? b : NORMALISER.normalise(b)).replace('\t', ' '));
             if (!p.isEmpty() && (heading || !label(p))) {
                 kept.add(p);
             }
         }
         return String.join("\n\n", kept);
+    }
+
+    /** Printable ASCII, newlines and tabs only: what the normaliser would return unchanged (most English text). */
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 || c > 0x7E) && c != '\n' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String paragraph(String block) {

@@ -21,6 +21,8 @@ import org.newsflow.contract.Settings;
  * @param pageAttempts polls on which a transiently failing page is retried before the feed's own text is used
  * @param once poll each feed once and stop (demo, cron use) instead of following the feeds
  * @param stopTimeout how long a stop waits for polls in flight to finish their current item and save
+ * @param maxHintedInterval the longest a publisher's hint (RSS ttl, sy:updatePeriod, Cache-Control max-age) may stretch
+ *     the poll interval to (NEWSFLOW_FEED_MAX_HINTED_INTERVAL, default 1h); hints never shorten it
  */
 public record FeedConfig(
         Path stateDir,
@@ -35,11 +37,12 @@ public record FeedConfig(
         int maxSeenPerFeed,
         int pageAttempts,
         boolean once,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        Duration maxHintedInterval) {
 
     public static FeedConfig defaults(Path stateDir) {
         return new FeedConfig(stateDir, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24),
-                3, 2, 1000, 200_000, 5000, 3, false, Duration.ofSeconds(60));
+                3, 2, 1000, 200_000, 5000, 3, false, Duration.ofSeconds(60), Duration.ofHours(1));
     }
 
     public static FeedConfig from(Settings s) {
@@ -50,26 +53,31 @@ public record FeedConfig(
                 FeedSubscription.parseInterval(s.get("FEED_BACKOFF_MAX", "1h")),
                 d.maxRetryAfter(), d.goneAfter(),
                 s.getInt("FEED_THREADS", d.threads()),
-                d.minFullTextChars(), d.maxBodyChars(), d.maxSeenPerFeed(), d.pageAttempts(), false, d.stopTimeout());
+                d.minFullTextChars(), d.maxBodyChars(), d.maxSeenPerFeed(), d.pageAttempts(), false, d.stopTimeout(),
+                FeedSubscription.parseInterval(s.get("FEED_MAX_HINTED_INTERVAL", "1h")));
     }
 
     public FeedConfig withStateDir(Path dir) {
-        return new FeedConfig(dir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout);
+        return new FeedConfig(dir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, maxHintedInterval);
     }
 
     public FeedConfig withInterval(Duration interval) {
-        return new FeedConfig(stateDir, interval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout);
+        return new FeedConfig(stateDir, interval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, maxHintedInterval);
     }
 
     public FeedConfig withBackoff(Duration initial, Duration max) {
-        return new FeedConfig(stateDir, defaultInterval, initial, max, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout);
+        return new FeedConfig(stateDir, defaultInterval, initial, max, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, maxHintedInterval);
     }
 
     public FeedConfig withOnce(boolean once) {
-        return new FeedConfig(stateDir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout);
+        return new FeedConfig(stateDir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, maxHintedInterval);
+    }
+
+    public FeedConfig withMaxHintedInterval(Duration cap) {
+        return new FeedConfig(stateDir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, cap);
     }
 
     public FeedConfig withLimits(int minFullTextChars, int maxBodyChars, int maxSeenPerFeed, int pageAttempts) {
-        return new FeedConfig(stateDir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout);
+        return new FeedConfig(stateDir, defaultInterval, backoffInitial, backoffMax, maxRetryAfter, goneAfter, threads, minFullTextChars, maxBodyChars, maxSeenPerFeed, pageAttempts, once, stopTimeout, maxHintedInterval);
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -32,8 +33,13 @@ public final class FeedParser {
     private static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
     private static final Pattern HTML_START = Pattern.compile("^(?is)(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>])");
 
-    /** A parsed document. */
-    public record ParsedFeed(String title, String language, String dialect, List<FeedEntry> entries) {}
+    /**
+     * A parsed document.
+     *
+     * @param updateHint how often the publisher says the feed changes (RSS {@code <ttl>}, {@code sy:updatePeriod} /
+     *     {@code sy:updateFrequency}; the longer when both are there), or null when it says nothing
+     */
+    public record ParsedFeed(String title, String language, String dialect, List<FeedEntry> entries, Duration updateHint) {}
 
     public ParsedFeed parse(byte[] body, String contentType, URI feedUrl) throws FeedProblem {
         TextDecoder.Decoded decoded = TextDecoder.decode(body, contentType, TextDecoder.Kind.XML);
@@ -64,7 +70,7 @@ public final class FeedParser {
             URI entryBase = base(base, e.getWireEntry() instanceof com.rometools.rome.feed.atom.Entry atom ? atom.getXmlBase() : null);
             entries.add(entry(e, entryBase, language));
         }
-        return new ParsedFeed(HtmlText.toText(feed.getTitle()), language, feed.getFeedType(), entries);
+        return new ParsedFeed(HtmlText.toText(feed.getTitle()), language, feed.getFeedType(), entries, UpdateHints.of(feed));
     }
 
     /** Relative links resolve against xml:base (itself relative to the outer base), else the feed's URL. */

@@ -169,13 +169,16 @@ public final class FeedSource implements ArticleSource {
         String name = feed.title();
         // An item whose page failed transiently is retried: ask for the whole feed, not "anything new".
         Fetcher.Conditional conditional = st.pending.isEmpty() ? new Fetcher.Conditional(st.etag, st.lastModified) : Fetcher.Conditional.NONE;
-        FetchResult r = fetcher.fetch(feed.url(), Fetcher.Purpose.FEED, conditional, halt);
+        URI target = st.movedTo == null ? feed.url() : URI.create(st.movedTo);
+        FetchResult r = fetcher.fetch(target, Fetcher.Purpose.FEED, conditional, halt);
         if (r.outcome() == Outcome.STOPPED) {
             return Duration.ZERO;
         }
         metrics.fetched(name, "feed", r.outcome().tag());
-        if (r.permanentRedirect() && !r.uri().equals(feed.url())) {
-            LOG.info("feed {} has moved permanently to {}; update the feed list", feed.url(), r.uri());
+        if (r.permanentRedirect() && r.outcome().success() && !r.uri().equals(target)) {
+            st.movedTo = r.uri().equals(feed.url()) ? null : r.uri().toString();
+            LOG.info("feed {} has moved permanently to {}: polled there from now on (kept in its state); update the feed list",
+                    feed.url(), r.uri());
         }
         if (r.outcome() != Outcome.GONE) {
             st.consecutiveGone = 0;
@@ -184,7 +187,7 @@ public final class FeedSource implements ArticleSource {
             case NOT_MODIFIED -> {
                 succeeded(feed, st);
                 save(st);
-                return interval(feed);
+                return PollInterval.next(feed, st, config);
             }
             case OK -> {
                 FeedParser.ParsedFeed parsed;
@@ -199,6 +202,8 @@ public final class FeedSource implements ArticleSource {
                 }
                 boolean complete = deliver(feed, st, parsed, out, halt);
                 succeeded(feed, st);
+                st.updateHintSeconds = PollInterval.seconds(UpdateHints.longer(parsed.updateHint(),
+                        UpdateHints.longer(r.maxAge(), r.retryAfter())));
                 if (complete) {
                     st.etag = r.etag();
                     st.lastModified = r.lastModified();
@@ -221,7 +226,7 @@ public final class FeedSource implements ArticleSource {
                     return backoff(saved.consecutiveFailures);
                 }
                 save(st);
-                return interval(feed);
+                return PollInterval.next(feed, st, config);
             }
             case GONE -> {
                 st.consecutiveGone++;
@@ -325,7 +330,7 @@ public final class FeedSource implements ArticleSource {
                 }
             } else if (p.item().ok()) {
                 SourceItem page = p.item();
-                return page.withArticle(withSource(page, publisher));
+                return page.withArticle(Pages.withPublisher(page.article(), publisher));
             } else if (p.fetch().ok()) {
                 return p.item(); // fetched, but not HTML or no article on it: dead-lettered with the reason
             }
@@ -336,12 +341,6 @@ public final class FeedSource implements ArticleSource {
             LOG.info("feed {}: page {} unusable ({}); publishing the feed's text", feed.url(), e.link(), p.fetch().outcome().tag());
         }
         return pages.build(origin, e.link(), publisher, e.title(), text, e.language(), e.publishedAt(), original);
-    }
-
-    private static org.newsflow.contract.RawArticle withSource(SourceItem page, String publisher) {
-        var a = page.article();
-        return new org.newsflow.contract.RawArticle(a.schemaVersion(), a.id(), a.url(), publisher, a.title(), a.body(), a.language(),
-                a.publishedAt(), a.ingestedAt(), a.origin());
     }
 
     private void succeeded(FeedSubscription feed, FeedState st) {
@@ -374,10 +373,6 @@ public final class FeedSource implements ArticleSource {
         long max = config.backoffMax().toMillis();
         long d = failures >= 31 ? max : Math.min(max, base << Math.max(0, failures - 1));
         return Duration.ofMillis(d / 2 + ThreadLocalRandom.current().nextLong(d / 2 + 1));
-    }
-
-    private Duration interval(FeedSubscription feed) {
-        return feed.interval() != null ? feed.interval() : config.defaultInterval();
     }
 
     private void save(FeedState st) {

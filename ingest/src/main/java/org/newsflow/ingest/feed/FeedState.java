@@ -14,6 +14,13 @@ public final class FeedState {
     public record Seen(String articleId, long lastListedMillis) {}
 
     public String url;
+    /**
+     * Where the feed now lives when it answered with only permanent redirects (301/308): polled there from then on,
+     * so the old address costs no extra hop (the state stays filed under the list's URL, which is the operator's).
+     */
+    public String movedTo;
+    /** The publisher's last hint of how often the feed changes, in seconds (see {@link PollInterval}), or null. */
+    public Long updateHintSeconds;
     public String etag;
     public String lastModified;
     /** Item id (guid, atom:id, link or hash) -> delivery record. */

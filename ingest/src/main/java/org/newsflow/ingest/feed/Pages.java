@@ -147,4 +147,10 @@ public final class Pages {
     static boolean robots(FetchResult r) {
         return r.outcome() == Outcome.ROBOTS_DISALLOWED;
     }
+
+    /** The article with the feed's publisher as its source (a page's own metadata do not name one reliably). */
+    static org.newsflow.contract.RawArticle withPublisher(org.newsflow.contract.RawArticle a, String publisher) {
+        return new org.newsflow.contract.RawArticle(a.schemaVersion(), a.id(), a.url(), publisher, a.title(), a.body(), a.language(),
+                a.publishedAt(), a.ingestedAt(), a.origin());
+    }
 }

@@ -18,6 +18,7 @@ import java.util.List;
  * @param etag the ETag header, or null
  * @param lastModified the Last-Modified header, or null
  * @param retryAfter the server's Retry-After, or null
+ * @param maxAge the {@code Cache-Control: max-age} of the response, or null (none, {@code no-cache}, {@code no-store})
  * @param detail a human-readable explanation for logs and dead letters
  */
 public record FetchResult(
@@ -32,6 +33,7 @@ public record FetchResult(
         String etag,
         String lastModified,
         Duration retryAfter,
+        Duration maxAge,
         String detail) {
 
     public FetchResult {
@@ -40,7 +42,7 @@ public record FetchResult(
     }
 
     static FetchResult failure(Outcome outcome, int status, URI requested, URI uri, List<URI> redirects, String detail) {
-        return new FetchResult(outcome, status, requested, uri, redirects, false, null, null, null, null, null, detail);
+        return new FetchResult(outcome, status, requested, uri, redirects, false, null, null, null, null, null, null, detail);
     }
 
     public boolean ok() {

@@ -139,6 +139,7 @@ public final class Fetcher {
         String lastModified = r.headers().firstValue("Last-Modified").orElse(null);
         String contentType = r.headers().firstValue("Content-Type").orElse(null);
         Duration retryAfter = retryAfter(r.headers().firstValue("Retry-After").orElse(null));
+        Duration maxAge = maxAge(r.headers().allValues("Cache-Control"));
         Outcome outcome;
         if (status >= 200 && status < 300) {
             outcome = Outcome.OK;
@@ -157,7 +158,7 @@ public final class Fetcher {
         }
         if (outcome != Outcome.OK) {
             return new FetchResult(outcome, status, requested, current, hops, permanent, null, contentType, etag, lastModified,
-                    retryAfter, outcome.success() ? null : "HTTP " + status);
+                    retryAfter, maxAge, outcome.success() ? null : "HTTP " + status);
         }
         byte[] body;
         try {
@@ -169,7 +170,7 @@ public final class Fetcher {
         } catch (IOException e) {
             return FetchResult.failure(Outcome.BAD_ENCODING, status, requested, current, hops, "cannot decode body: " + e.getMessage());
         }
-        return new FetchResult(Outcome.OK, status, requested, current, hops, permanent, body, contentType, etag, lastModified, retryAfter, null);
+        return new FetchResult(Outcome.OK, status, requested, current, hops, permanent, body, contentType, etag, lastModified, retryAfter, maxAge, null);
     }
 
     private static final class Exchange {
@@ -292,6 +293,33 @@ public final class Fetcher {
 
     private static String host(URI uri) {
         return uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code max-age} (or {@code s-maxage}, which is meant for shared caches such as a collector) from Cache-Control;
+     * null when absent or unreadable, and when {@code no-cache} or {@code no-store} asks to revalidate every time.
+     */
+    static Duration maxAge(List<String> cacheControl) {
+        Duration age = null;
+        for (String header : cacheControl) {
+            for (String directive : header.split(",")) {
+                String d = directive.strip().toLowerCase(Locale.ROOT);
+                if (d.equals("no-cache") || d.equals("no-store")) {
+                    return null;
+                }
+                int eq = d.indexOf('=');
+                String name = eq < 0 ? d : d.substring(0, eq).strip();
+                if (eq > 0 && (name.equals("max-age") || name.equals("s-maxage"))) {
+                    try {
+                        long seconds = Long.parseLong(d.substring(eq + 1).strip().replace("\"", ""));
+                        age = seconds > 0 && (age == null || name.equals("s-maxage")) ? Duration.ofSeconds(seconds) : age;
+                    } catch (NumberFormatException unreadable) {
+                        // ignored: no hint
+                    }
+                }
+            }
+        }
+        return age;
     }
 
     /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.newsflow.contract.Json;
 import org.newsflow.contract.Secrets;
+import org.newsflow.contract.ServiceMetrics;
 import org.newsflow.ingest.IngestService;
 import org.newsflow.ingest.publish.BrokerCheck;
 import org.newsflow.ingest.publish.BrokerUnavailableException;
@@ -69,6 +70,7 @@ public final class IngestServer implements AutoCloseable {
         });
         Gauge.builder("newsflow.ingest.ready", () -> "".equals(notReady.get()) ? 1 : 0)
                 .description("1 when a Kafka broker answers the ingest service").register(registry);
+        ServiceMetrics.bindJvm(registry); // jvm_*, process_*, system_*: the serving ingest process is a service
     }
 
     private void routes(RoutesConfig app, MeterRegistry registry) {

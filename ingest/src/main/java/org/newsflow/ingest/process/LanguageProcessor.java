@@ -1,16 +1,18 @@
 package org.newsflow.ingest.process;
 
+import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
+import org.newsflow.contract.NewsLanguages;
 import org.newsflow.contract.RawArticle;
 
 /**
  * Sets {@code language} (ISO 639-1) with Lingua when the source did not say; a language the source gave is kept
- * as it is. The same languages and the same low-accuracy mode (trigram models) as enrich's detector
- * ({@code org.newsflow.enrich.nlp.LanguageDetector}), so ingest and enrich agree on an article: a copy of that
- * list, because ingest must not depend on enrich; change both together.
+ * as it is. The same languages ({@link NewsLanguages}, in the contract) and the same low-accuracy mode (trigram
+ * models) as enrich's detector ({@code org.newsflow.enrich.nlp.LanguageDetector}), so ingest and enrich agree on an
+ * article.
  *
  * <p>Short texts are left without a language rather than guessed: under {@value #MIN_LETTERS} letters (title and
  * body together, about 120 characters of running text) the answer is too often wrong. Lingua documents that its
@@ -26,12 +28,9 @@ import org.newsflow.contract.RawArticle;
  * a model. Thread-safe: Lingua's detector is, and the lazy holder below is.
  */
 public final class LanguageProcessor implements ArticleProcessor {
-    static final Language[] NEWS_LANGUAGES = {
-        Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN,
-        Language.DUTCH, Language.RUSSIAN, Language.UKRAINIAN, Language.POLISH, Language.TURKISH, Language.ARABIC,
-        Language.PERSIAN, Language.CHINESE, Language.JAPANESE, Language.KOREAN, Language.HINDI, Language.INDONESIAN,
-        Language.SWEDISH, Language.ARMENIAN, Language.AZERBAIJANI, Language.GEORGIAN, Language.HEBREW, Language.GREEK,
-    };
+    static final Language[] NEWS_LANGUAGES = NewsLanguages.CODES.stream()
+            .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
+            .toArray(Language[]::new);
     /** Fewer letters than this (title and body together): no language rather than a guess. */
     public static final int MIN_LETTERS = 100;
     /** Enough text to decide; longer samples do not change the answer but cost time (as in enrich). */

@@ -3,7 +3,9 @@ package org.newsflow.ingest.process;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Setting;
 import org.newsflow.contract.Settings;
 
 /**
@@ -31,6 +33,20 @@ import org.newsflow.contract.Settings;
  */
 public final class NearDuplicateProcessor implements ArticleProcessor {
 
+    public static final Setting THRESHOLD = Setting.of("INGEST_DEDUP_THRESHOLD",
+            Double.toString(Config.defaults().threshold()), "ingest",
+            "Jaccard estimate from which an article is a near-duplicate");
+    public static final Setting SHINGLE_WORDS = Setting.of("INGEST_DEDUP_SHINGLE_WORDS",
+            Integer.toString(Config.defaults().shingleWords()), "ingest", "words per shingle").positive();
+    public static final Setting CAPACITY = Setting.of("INGEST_DEDUP_CAPACITY",
+            Integer.toString(Config.defaults().capacity()), "ingest", "most articles indexed; the oldest go first").positive();
+    public static final Setting WINDOW_HOURS = Setting.of("INGEST_DEDUP_WINDOW_HOURS",
+            Long.toString(Config.defaults().window().toHours()), "ingest", "how long an article stays indexed").positive();
+    public static final Setting MIN_SHINGLES = Setting.of("INGEST_DEDUP_MIN_SHINGLES",
+            Integer.toString(Config.defaults().minShingles()), "ingest", "shorter bodies are left alone").positive();
+    /** The near-duplicate tuning settings (docs/dedup.md). */
+    public static final List<Setting> SETTINGS = List.of(THRESHOLD, SHINGLE_WORDS, CAPACITY, WINDOW_HOURS, MIN_SHINGLES);
+
     /**
      * @param threshold Jaccard estimate from which an article is a near-duplicate (NEWSFLOW_INGEST_DEDUP_THRESHOLD)
      * @param shingleWords words per shingle (NEWSFLOW_INGEST_DEDUP_SHINGLE_WORDS)
@@ -54,8 +70,7 @@ public final class NearDuplicateProcessor implements ArticleProcessor {
         }
 
         public static Config from(Settings settings) {
-            Config d = defaults();
-            String threshold = settings.get("INGEST_DEDUP_THRESHOLD", Double.toString(d.threshold()));
+            String threshold = settings.get(THRESHOLD);
             double parsedThreshold;
             try {
                 parsedThreshold = Double.parseDouble(threshold);
@@ -64,10 +79,10 @@ public final class NearDuplicateProcessor implements ArticleProcessor {
             }
             return new Config(
                     parsedThreshold,
-                    settings.getInt("INGEST_DEDUP_SHINGLE_WORDS", d.shingleWords()),
-                    settings.getInt("INGEST_DEDUP_CAPACITY", d.capacity()),
-                    Duration.ofHours(settings.getLong("INGEST_DEDUP_WINDOW_HOURS", d.window().toHours())),
-                    settings.getInt("INGEST_DEDUP_MIN_SHINGLES", d.minShingles()));
+                    settings.getInt(SHINGLE_WORDS),
+                    settings.getInt(CAPACITY),
+                    Duration.ofHours(settings.getLong(WINDOW_HOURS)),
+                    settings.getInt(MIN_SHINGLES));
         }
     }
 

@@ -49,13 +49,14 @@ public final class RecentRawArticles {
      * is what must not stop). A topic that does not exist yet restores nothing.
      */
     public static int replay(String bootstrapServers, String topic, NearDuplicateProcessor into, Clock clock, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-ingest-dedup-replay");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false); // no group: assigned partitions, nothing committed
-        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000);
+        return replay(org.newsflow.contract.KafkaClients.of(bootstrapServers), topic, into, clock, timeout);
+    }
+
+    /** As above, with the service's Kafka clients (pass-through properties included). */
+    public static int replay(org.newsflow.contract.KafkaClients kafka, String topic, NearDuplicateProcessor into, Clock clock, Duration timeout) {
+        // No group: assigned partitions, nothing committed; read_committed.
+        Properties p = kafka.consumer("newsflow-ingest-dedup-replay").maxPollRecords(2_000)
+                .set(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false).build();
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         List<NearDuplicateProcessor.Restorable> recent = new ArrayList<>();
@@ -107,7 +108,7 @@ public final class RecentRawArticles {
             }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.warn("dedup replay: no answer from {} within {}; the near-duplicate index starts with the {} articles read",
-                    bootstrapServers, timeout, recent.size());
+                    kafka.bootstrapServers(), timeout, recent.size());
         }
         recent.sort(Comparator.comparingLong(NearDuplicateProcessor.Restorable::time));
         recent.forEach(into::restore);
@@ -117,7 +118,7 @@ public final class RecentRawArticles {
     }
 
     /** {@link #replay(String, String, NearDuplicateProcessor, Clock, Duration)} with the system clock and 2 minutes. */
-    public static int replay(String bootstrapServers, String topic, NearDuplicateProcessor into) {
-        return replay(bootstrapServers, topic, into, Clock.systemUTC(), Duration.ofMinutes(2));
+    public static int replay(org.newsflow.contract.KafkaClients kafka, String topic, NearDuplicateProcessor into) {
+        return replay(kafka, topic, into, Clock.systemUTC(), Duration.ofMinutes(2));
     }
 }

@@ -1,5 +1,7 @@
 package org.newsflow.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -8,11 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.newsflow.contract.ServiceMetrics;
 import org.newsflow.contract.DeadLetters;
 import org.newsflow.contract.InvalidRecordException;
 import org.newsflow.contract.Json;
@@ -46,22 +48,12 @@ public final class ArticlePublisher implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private KafkaClientMetrics clientMetrics;
 
     public ArticlePublisher(IngestConfig config) {
         this.config = config;
-        int linger = 5;
-        long delivery = Math.max(config.deliveryTimeout().toMillis(), linger + 1_000L);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, linger);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, delivery));
-        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, delivery - linger));
+        // Idempotent, acks=all, lz4, and bounded: an unreachable broker fails a send in maxBlock, not in a minute.
+        Properties p = config.kafka().producer(config.clientId()).batched(5).bounded(config.maxBlock(), config.deliveryTimeout()).build();
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -143,7 +135,20 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /** Closes, waiting at most {@code timeout} for records still in flight (they fail after that). */
+    /** The producer's own meters ({@code kafka_producer_*}) on {@code registry}, until the publisher closes. */
+    public synchronized void bindMetrics(MeterRegistry registry) {
+        if (clientMetrics == null) {
+            clientMetrics = ServiceMetrics.bindKafkaClient(registry, producer);
+        }
+    }
+
     public void close(Duration timeout) {
+        synchronized (this) {
+            if (clientMetrics != null) {
+                clientMetrics.close();
+                clientMetrics = null;
+            }
+        }
         producer.close(timeout);
     }
 

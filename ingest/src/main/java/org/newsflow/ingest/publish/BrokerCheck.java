@@ -2,12 +2,10 @@ package org.newsflow.ingest.publish;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Node;
 import org.newsflow.contract.Secrets;
@@ -25,14 +23,7 @@ public final class BrokerCheck implements AutoCloseable {
     public BrokerCheck(IngestConfig config) {
         this.bootstrapServers = config.bootstrapServers();
         this.timeout = config.maxBlock();
-        int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, config.clientId() + "-check");
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
-        p.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
-        this.admin = Admin.create(p);
+        this.admin = Admin.create(config.kafka().admin(config.clientId() + "-check").timeout(timeout).build());
     }
 
     /** Returns the number of brokers; throws {@link BrokerUnavailableException} with a one-line reason otherwise. */

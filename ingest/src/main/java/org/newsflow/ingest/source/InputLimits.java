@@ -1,5 +1,7 @@
 package org.newsflow.ingest.source;
 
+import java.util.List;
+import org.newsflow.contract.Setting;
 import org.newsflow.contract.Settings;
 
 /**
@@ -42,13 +44,27 @@ public record InputLimits(int maxArticleBytes, long maxFileBytes, int maxLineByt
         return new InputLimits(DEFAULT_ARTICLE_BYTES, DEFAULT_FILE_BYTES, DEFAULT_LINE_BYTES, DEFAULT_REQUEST_BYTES, DEFAULT_DEAD_LETTER_BYTES);
     }
 
+    public static final Setting MAX_ARTICLE_BYTES = Setting.of("INGEST_MAX_ARTICLE_BYTES", Integer.toString(DEFAULT_ARTICLE_BYTES),
+            "ingest", "largest article (UTF-8 bytes of title + body); see \"Input limits\"").positive();
+    public static final Setting MAX_FILE_BYTES = Setting.of("INGEST_MAX_FILE_BYTES", Long.toString(DEFAULT_FILE_BYTES),
+            "ingest", "largest input file (.txt, .json)").positive();
+    public static final Setting MAX_LINE_BYTES = Setting.of("INGEST_MAX_LINE_BYTES", Integer.toString(DEFAULT_LINE_BYTES),
+            "ingest", "largest JSON Lines line").positive();
+    public static final Setting MAX_REQUEST_BYTES = Setting.of("INGEST_MAX_REQUEST_BYTES", Long.toString(DEFAULT_REQUEST_BYTES),
+            "ingest", "largest `POST /api/ingest` body").positive();
+    public static final Setting MAX_DEAD_LETTER_BYTES = Setting.of("INGEST_MAX_DEAD_LETTER_BYTES",
+            Integer.toString(DEFAULT_DEAD_LETTER_BYTES), "ingest", "dead-letter payloads are cut to this size").positive();
+    /** The input limits' settings, in the order of the README table. */
+    public static final List<Setting> SETTINGS = List.of(MAX_ARTICLE_BYTES, MAX_FILE_BYTES, MAX_LINE_BYTES, MAX_REQUEST_BYTES,
+            MAX_DEAD_LETTER_BYTES);
+
     public static InputLimits from(Settings settings) {
         return new InputLimits(
-                settings.getInt("INGEST_MAX_ARTICLE_BYTES", DEFAULT_ARTICLE_BYTES),
-                settings.getLong("INGEST_MAX_FILE_BYTES", DEFAULT_FILE_BYTES),
-                settings.getInt("INGEST_MAX_LINE_BYTES", DEFAULT_LINE_BYTES),
-                settings.getLong("INGEST_MAX_REQUEST_BYTES", DEFAULT_REQUEST_BYTES),
-                settings.getInt("INGEST_MAX_DEAD_LETTER_BYTES", DEFAULT_DEAD_LETTER_BYTES));
+                settings.getInt(MAX_ARTICLE_BYTES),
+                settings.getLong(MAX_FILE_BYTES),
+                settings.getInt(MAX_LINE_BYTES),
+                settings.getLong(MAX_REQUEST_BYTES),
+                settings.getInt(MAX_DEAD_LETTER_BYTES));
     }
 
     /** The first {@link #maxDeadLetterBytes} of an input, what a dead letter keeps of it. */

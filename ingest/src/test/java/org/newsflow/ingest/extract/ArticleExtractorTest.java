@@ -221,6 +221,20 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void attributesNobodyReadsAreCutBeforeParsingAndTheRestIsUntouched() {
+        String html = "<html lang=\"en\"><head><link rel=\"stylesheet\" href=\"/a.css\"><link rel=\"canonical\" href=\"/story\">"
+                + "<script type=\"application/ld+json\">{\"articleBody\":\"<a href='x'>y</a>\"}</script><title a=\"1\">T <b> x</title></head>"
+                + "<body><a href=\"/x\" data-track='a>b' class=\"more-link\" onclick=go()>link</a>"
+                + "<img src=\"p.jpg\" class=\"hero\" srcset=\"p1.jpg 1x\"><input type=hidden><div id=main style=\"display:none\" hidden>"
+                + "<p itemprop=articleBody title=\"t\">text</p></div></body></html>";
+        String cut = PageText.strip(html);
+        assertThat(cut).doesNotContain("stylesheet", "/a.css", "/x", "data-track", "onclick", "p.jpg", "srcset", "title=\"t\"", "<input")
+                .contains("<html lang=\"en\">", "<link rel=\"canonical\" href=\"/story\">", "{\"articleBody\":\"<a href='x'>y</a>\"}",
+                        "<title >T <b> x</title>", "class=\"more-link\"", "<img   >", "<div id=main style=\"display:none\" hidden>",
+                        "<p itemprop=articleBody >text</p>");
+    }
+
+    @Test
     void pageDatesInTheFormsPublishersUse() {
         assertThat(Dates.lenient("2019-11-18T14:05:00.000+0000")).isEqualTo(Instant.parse("2019-11-18T14:05:00Z"));
         assertThat(Dates.lenient("2019-11-18 14:05")).isEqualTo(Instant.parse("2019-11-18T14:05:00Z"));

@@ -1,5 +1,6 @@
 package org.newsflow.launcher.dlq;
 
+import org.newsflow.contract.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,11 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -31,29 +30,29 @@ public final class DeadLetterTopic {
     public static final String REPLAYED_FROM = "newsflow.replayed.from";
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
     private final String topic;
     private final Duration timeout;
 
-    public DeadLetterTopic(String bootstrapServers, String topic, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterTopic(KafkaClients kafka, String topic, Duration timeout) {
+        this.kafka = kafka;
         this.topic = topic;
         this.timeout = timeout;
     }
 
+    public DeadLetterTopic(String bootstrapServers, String topic, Duration timeout) {
+        this(KafkaClients.of(bootstrapServers), topic, timeout);
+    }
+
     /** Every dead letter that passes the filter, oldest first within each partition. */
     public List<DeadLetter> read(Predicate<DeadLetter> filter) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // Dead letters are written inside enrich's transactions: only committed ones are real.
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        // Dead letters are written inside enrich's transactions: only committed ones are real (read_committed).
+        Properties p = kafka.consumer("newsflow-dlq-reader").apiTimeout(timeout).build();
         List<DeadLetter> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist at " + bootstrapServers);
+                throw new IllegalStateException("topic " + topic + " does not exist at " + kafka.bootstrapServers());
             }
             List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             consumer.assign(partitions);
@@ -105,14 +104,7 @@ public final class DeadLetterTopic {
                         + ") never reached a topic; give --to TOPIC, or fix the input and ingest it again");
             }
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
-        // Kafka requires delivery.timeout >= linger + request.timeout.
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 20_000));
+        Properties p = kafka.producer("newsflow-dlq-replay").bounded(timeout, Duration.ofMillis(Math.max(timeout.toMillis(), 20_000))).build();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (DeadLetter d : letters) {

@@ -33,7 +33,9 @@ final class OpenApiDocument {
                         + "is RFC 9457 problem details (application/problem+json). The bearer token is needed only "
                         + "when the server sets NEWSFLOW_API_TOKEN.",
                 "license", Map.of("name", "GPL-3.0-or-later", "identifier", "GPL-3.0-or-later")));
-        doc.put("servers", List.of(Map.of("url", "http://127.0.0.1:8083", "description", "the sink's default address")));
+        // "/" first: Swagger UI at /api/docs then tries requests against the server that serves it, whatever its port.
+        doc.put("servers", List.of(Map.of("url", "/", "description", "this server"),
+                Map.of("url", "http://127.0.0.1:8083", "description", "the sink's default address")));
         doc.put("security", List.of(Map.of("bearerAuth", List.of())));
         doc.put("tags", List.of(
                 tag("articles", "Stored articles: lists with filters and search, full records"),

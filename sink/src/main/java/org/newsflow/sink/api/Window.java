@@ -7,8 +7,9 @@ import java.util.Map;
 import org.newsflow.sink.store.ArticleFilter;
 
 /**
- * The time window and bucket width of a count over time. Without {@code to} the window ends now; without
- * {@code from} it spans the bucket's default (6 h of minutes, a day of hours, 30 days of days). Minute buckets only
+ * The time window and bucket width of a count over time. Without {@code to} the window ends now (for per-key
+ * counts with only {@code from}: {@code from} plus the bucket's default span); without {@code from} it spans the
+ * bucket's default (6 h of minutes, a day of hours, 30 days of days). Minute buckets only
  * for windows up to 6 h; at most {@link #MAX_BUCKETS} buckets. With {@code auto}, a missing bucket is chosen from the
  * window: minutes up to 6 h, hours up to 14 days, days beyond.
  */
@@ -39,7 +40,9 @@ record Window(Instant from, Instant to, String bucket, long bucketMs) {
         };
         long defaultSpan = width == MINUTE ? 6 * HOUR : width == HOUR ? DAY : 30 * DAY;
         if (to == null) {
-            to = from == null ? Instant.now() : from.plusMillis(defaultSpan);
+            // A timeline from a given time runs to now; per-key counts keep their fixed default window.
+            Instant now = Instant.now();
+            to = from == null || (auto && from.isBefore(now)) ? now : from.plusMillis(defaultSpan);
             if (to.isAfter(Params.LATEST)) {
                 to = Params.LATEST;
             }

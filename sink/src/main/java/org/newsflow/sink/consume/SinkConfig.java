@@ -3,15 +3,16 @@ package org.newsflow.sink.consume;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.newsflow.contract.KafkaClients;
 import org.newsflow.contract.Settings;
 import org.newsflow.contract.Topics;
 import org.newsflow.sink.store.StoreUrl;
 
 /**
- * Sink settings, 12-factor (see {@link Settings}: {@code NEWSFLOW_X} environment variables, then {@code newsflow.x}
- * system properties, then the defaults below).
+ * Sink settings, read from the declarations in {@link SinkSettings} (names, defaults and meaning there and in the
+ * README's generated table).
  *
- * @param bootstrapServers {@code BOOTSTRAP_SERVERS}, default localhost:9092
+ * @param kafka the cluster and pass-through client properties ({@code BOOTSTRAP_SERVERS}, {@code KAFKA_*})
  * @param topics {@code TOPIC_ENRICHED} (consumed) and {@code TOPIC_DLQ} (dead letters)
  * @param groupId {@code SINK_GROUP}, default newsflow-sink
  * @param store {@code SINK_STORE}, default sqlite:./data/newsflow.db (see {@link StoreUrl})
@@ -24,8 +25,7 @@ import org.newsflow.sink.store.StoreUrl;
  * @param maxRecordBytes {@code SINK_MAX_RECORD_BYTES}, default 2 MiB: a larger record value is dead-lettered unread
  * @param maxAttempts {@code SINK_MAX_ATTEMPTS}, default 3: attempts at a write that fails with an unexpected error
  *        (not a database outage, which is retried for as long as it lasts) before its record is dead-lettered
- * @param exitOnFailure {@code SINK_EXIT_ON_FAILURE}, default true: the standalone service ({@code SinkMain},
- *        {@code newsflow sink}) exits with status 70 when the consumer loop dies, so that a supervisor restarts it;
+ * @param exitOnFailure {@code SINK_EXIT_ON_FAILURE}, default true: the standalone service ({@code newsflow sink}) exits with status 70 when the consumer loop dies, so that a supervisor restarts it;
  *        embedded users (demo, tests) never exit
  * @param apiToken {@code API_TOKEN} (NEWSFLOW_API_TOKEN), default none: when set, {@code /api/**} (except the
  *        liveness and readiness probes) and {@code /metrics} need {@code Authorization: Bearer <token>}
@@ -35,7 +35,7 @@ import org.newsflow.sink.store.StoreUrl;
  *        loopback without a token unless this is true
  */
 public record SinkConfig(
-        String bootstrapServers,
+        KafkaClients kafka,
         Topics topics,
         String groupId,
         String store,
@@ -77,22 +77,27 @@ public record SinkConfig(
 
     public static SinkConfig from(Settings s) {
         return new SinkConfig(
-                s.get("BOOTSTRAP_SERVERS", "localhost:9092"),
+                KafkaClients.from(s),
                 Topics.from(s),
-                s.get("SINK_GROUP", "newsflow-sink"),
-                s.get("SINK_STORE", StoreUrl.DEFAULT),
-                s.get("SINK_HTTP_HOST", "127.0.0.1"),
-                s.getInt("SINK_HTTP_PORT", DEFAULT_HTTP_PORT),
-                s.getBoolean("SINK_HTTP_ENABLED", true),
-                s.getInt("SINK_MAX_POLL_RECORDS", 2000),
-                Duration.ofMillis(s.getLong("SINK_RETRY_INITIAL_MS", 200)),
-                Duration.ofMillis(s.getLong("SINK_RETRY_MAX_MS", 30_000)),
-                s.getInt("SINK_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES),
-                s.getInt("SINK_MAX_ATTEMPTS", 3),
-                s.getBoolean("SINK_EXIT_ON_FAILURE", true),
-                s.get("API_TOKEN", null),
-                hosts(s.get("SINK_HTTP_ALLOWED_HOSTS", "")),
-                s.getBoolean("SINK_HTTP_ALLOW_ANONYMOUS", false));
+                s.get(SinkSettings.GROUP),
+                s.get(SinkSettings.STORE),
+                s.get(SinkSettings.HTTP_HOST),
+                s.getInt(SinkSettings.HTTP_PORT),
+                s.getBoolean(SinkSettings.HTTP_ENABLED),
+                s.getInt(SinkSettings.MAX_POLL_RECORDS),
+                Duration.ofMillis(s.getLong(SinkSettings.RETRY_INITIAL_MS)),
+                Duration.ofMillis(s.getLong(SinkSettings.RETRY_MAX_MS)),
+                s.getInt(SinkSettings.MAX_RECORD_BYTES),
+                s.getInt(SinkSettings.MAX_ATTEMPTS),
+                s.getBoolean(SinkSettings.EXIT_ON_FAILURE),
+                s.get(SinkSettings.API_TOKEN),
+                hosts(s.get(SinkSettings.HTTP_ALLOWED_HOSTS)),
+                s.getBoolean(SinkSettings.HTTP_ALLOW_ANONYMOUS));
+    }
+
+    /** {@code BOOTSTRAP_SERVERS}. */
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     private static List<String> hosts(String list) {
@@ -100,52 +105,52 @@ public record SinkConfig(
     }
 
     public SinkConfig withStore(String store) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withBootstrapServers(String servers) {
-        return new SinkConfig(servers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka.withBootstrapServers(servers), topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withGroupId(String group) {
-        return new SinkConfig(bootstrapServers, topics, group, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, group, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withTopics(Topics t) {
-        return new SinkConfig(bootstrapServers, t, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, t, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withHttp(String host, int port, boolean enabled) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, host, port, enabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, host, port, enabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withMaxPollRecords(int max) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, max, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, max, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withRetry(Duration initial, Duration max) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, initial, max,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, initial, max,
                 maxRecordBytes, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withMaxRecordBytes(int max) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 max, maxAttempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withMaxAttempts(int attempts) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, attempts, exitOnFailure, apiToken, allowedHosts, allowAnonymous);
     }
 
     public SinkConfig withApiSecurity(String token, List<String> hosts, boolean anonymous) {
-        return new SinkConfig(bootstrapServers, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
+        return new SinkConfig(kafka, topics, groupId, store, httpHost, httpPort, httpEnabled, maxPollRecords, retryInitial, retryMax,
                 maxRecordBytes, maxAttempts, exitOnFailure, token, hosts, anonymous);
     }
 
@@ -156,7 +161,7 @@ public record SinkConfig(
 
     @Override
     public String toString() { // never the token
-        return "SinkConfig[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", groupId=" + groupId
+        return "SinkConfig[kafka=" + kafka + ", topics=" + topics + ", groupId=" + groupId
                 + ", store=" + org.newsflow.contract.Secrets.redact(store) + ", http=" + httpHost + ":" + httpPort
                 + (httpEnabled ? "" : " (off)") + ", apiToken=" + (apiToken == null ? "none" : "set") + "]";
     }

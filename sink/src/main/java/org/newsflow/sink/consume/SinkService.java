@@ -1,6 +1,5 @@
 package org.newsflow.sink.consume;
 
-import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +19,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -45,7 +41,6 @@ import org.newsflow.contract.RecordChecks;
 import org.newsflow.contract.Secrets;
 import org.newsflow.sink.Redacted;
 import org.newsflow.sink.api.Health;
-import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.store.ArticleStore;
 import org.newsflow.sink.store.ArticleVersion;
 import org.newsflow.sink.store.StoreException;
@@ -59,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * shape, id, schema version, dates), records the database rejects as data errors, and records whose write fails
  * with any other exception {@code maxAttempts} times go to the dead-letter topic, one record at a time, and the
  * partition moves on; while the database is unavailable the batch is retried with exponential backoff (partitions
- * paused, group membership kept) and nothing is skipped. Optionally serves the query API ({@link SinkApi}), whose
- * health endpoints report this loop ({@link #health()}).
+ * paused, group membership kept) and nothing is skipped. This is the Kafka loop only: the query API
+ * ({@code org.newsflow.sink.api.SinkApi}) is started next to it by whoever runs the sink (the launcher's
+ * {@code SinkServer}), and reports this loop through {@link #health()}.
  *
  * <p>Embedded use: {@code new SinkService(config, store).start()}, wait on {@code store.count()} or
  * {@code store.find(id)}, {@code close()}. The caller owns the store and closes it after the service.
@@ -78,7 +74,6 @@ public final class SinkService implements AutoCloseable {
     private final ArticleStore store;
     private final PrometheusMeterRegistry registry;
     private final SinkMetrics metrics;
-    private final Consumer<JavalinConfig> httpCustomizer;
     private volatile boolean running;
     private volatile boolean retrying;
     private volatile Throwable failure;
@@ -86,7 +81,7 @@ public final class SinkService implements AutoCloseable {
     /** System.nanoTime() of the loop's last poll: a loop that stops polling is not live. */
     private volatile long lastPollNanos = System.nanoTime();
     private final CompletableFuture<Throwable> stopped = new CompletableFuture<>();
-    private Thread thread;
+    private volatile Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
     /** Runs the first write attempt of a batch while the poll thread parses the next one. */
     private final ExecutorService pipeline = Executors.newSingleThreadExecutor(r -> {
@@ -94,45 +89,30 @@ public final class SinkService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private SinkApi api;
 
     public SinkService(SinkConfig config, ArticleStore store) {
-        this(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), cfg -> {});
+        this(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    /**
-     * @param registry where the sink's meters go; also served at /metrics
-     * @param httpCustomizer extra Javalin configuration (static files of the dashboard, more routes)
-     */
-    public SinkService(SinkConfig config, ArticleStore store, PrometheusMeterRegistry registry, Consumer<JavalinConfig> httpCustomizer) {
+    /** @param registry where the sink's meters go (the API serves it at /metrics) */
+    public SinkService(SinkConfig config, ArticleStore store, PrometheusMeterRegistry registry) {
         this.config = config;
         this.store = store;
         this.registry = registry;
         this.metrics = new SinkMetrics(registry);
-        this.httpCustomizer = httpCustomizer;
     }
 
-    /** Starts the HTTP API (if enabled) and the consumer on its own thread; returns at once. */
+    /** Starts the consumer on its own thread; returns at once. */
     public synchronized SinkService start() {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
-        if (config.httpEnabled()) {
-            api = new SinkApi(store, registry, httpCustomizer, config.apiSecurity(), this::health)
-                    .start(config.httpHost(), config.httpPort());
-        }
-        consumer = new KafkaConsumer<>(consumerProperties());
+        consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         thread = new Thread(this::run, "newsflow-sink");
         thread.start();
-        LOG.info("sink started: {} -> {} (group {}){}", config.topics().enriched(), Secrets.redact(store.describe()), config.groupId(),
-                api == null ? "" : ", API on http://" + config.httpHost() + ":" + api.port() + "/api");
+        LOG.info("sink started: {} -> {} (group {})", config.topics().enriched(), Secrets.redact(store.describe()), config.groupId());
         return this;
-    }
-
-    /** The API's port (useful with port 0), or -1 when the API is off. */
-    public int httpPort() {
-        return api == null ? -1 : api.port();
     }
 
     public SinkMetrics metrics() {
@@ -174,6 +154,9 @@ public final class SinkService implements AutoCloseable {
      */
     public Health.Component health() {
         long sincePoll = System.nanoTime() - lastPollNanos;
+        if (thread == null && failure == null) { // the API may be up before the loop: starting is alive, not ready
+            return new Health.Component("consumer", true, false, "starting");
+        }
         if (!isRunning()) {
             Throwable f = failure;
             return new Health.Component("consumer", false, false, f == null ? "stopped"
@@ -207,23 +190,22 @@ public final class SinkService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (api != null) {
-            api.close();
-            api = null;
-        }
     }
 
     // ------------------------------------------------------------------ the loop
 
     private void run() {
         Pending pending = null;
-        try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties())) {
+        try (KafkaProducer<String, byte[]> dlq = new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer());
+                var consumerMeters = metrics.bindClient(consumer);
+                var dlqMeters = metrics.bindClient(dlq)) {
             consumer.subscribe(List.of(config.topics().enriched()), new Rebalance());
             while (running) {
                 lastPollNanos = System.nanoTime();
                 // While batch N is being written, poll and parse batch N+1 (without waiting for more records), then
                 // finish N: its offsets are committed only after its database commit, and before N+1 is written.
                 ConsumerRecords<String, byte[]> records = consumer.poll(pending == null ? POLL_TIMEOUT : Duration.ZERO);
+                metrics.updateLag(consumer, config.groupId());
                 Batch next = records.isEmpty() ? null : prepare(records);
                 if (pending != null) {
                     Pending current = pending;
@@ -258,6 +240,7 @@ public final class SinkService implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("consumer close failed", Redacted.copy(e));
             }
+            metrics.forgetLag();
             LOG.info("sink stopped");
             stopped.complete(failure);
         }
@@ -578,29 +561,15 @@ public final class SinkService implements AutoCloseable {
     }
 
     private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-sink-" + ProcessHandle.current().pid());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.maxPollRecords()));
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024));
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 * 1024 * 1024));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return p;
+        // read_committed, offsets committed by hand after the database commit.
+        return config.kafka().consumer("newsflow-sink-" + ProcessHandle.current().pid())
+                .group(config.groupId())
+                .maxPollRecords(config.maxPollRecords())
+                .fetchBytes(8 * 1024 * 1024, 64 * 1024 * 1024)
+                .build();
     }
 
     private Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "newsflow-sink-dlq-" + ProcessHandle.current().pid());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return p;
+        return config.kafka().producer("newsflow-sink-dlq-" + ProcessHandle.current().pid()).build();
     }
 }

@@ -91,7 +91,7 @@ public final class JdbcArticleStore implements ArticleStore {
         config.setPoolName("newsflow-sink");
         config.setAutoCommit(true);
         // The pool starts even when the database is down; opening then fails after the connection timeout (the
-        // migration needs a connection) and SinkMain retries with backoff.
+        // migration needs a connection) and the sink (SinkLifecycle) retries with backoff.
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(options.connectionTimeoutMs());
         url.dialect().configure(config);

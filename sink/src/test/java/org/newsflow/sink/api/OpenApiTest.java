@@ -40,7 +40,9 @@ class OpenApiTest {
     @BeforeAll
     static void start() {
         store = ArticleStore.open("sqlite:" + dir.resolve("openapi.db"));
-        store.upsertArticles(List.of(TestArticles.article("doc-1").countries("AM").person("Nikol Pashinyan", "AM").build()));
+        store.upsertArticles(List.of(TestArticles.article("doc-1").published(java.time.Instant.now().minusSeconds(600).toString())
+                .countries("AM").person("Nikol Pashinyan", "AM").organization("European Union", "EU")
+                .event("ASSAULT", 4, "AZ", null, "AM", null, false).body("A doc about the border.").build()));
         api = new SinkApi(store, null, cfg -> {}).start("127.0.0.1", 0);
     }
 
@@ -93,6 +95,48 @@ class OpenApiTest {
         assertThat(ids).contains("listArticles", "getArticle", "statsTimeline", "statsMap", "statsCounterparts",
                 "statsOrganizations", "getPerson", "healthLive", "healthReady");
         assertThat(get("/api/articles?notDocumented=1").body()).contains("unknown parameter");
+    }
+
+    /**
+     * The answers have the shapes the description gives: every required field of the 200 schema, and of the first
+     * element of each array whose items are a component with required fields.
+     */
+    @Test
+    void answers_carry_the_fields_their_schemas_require() throws Exception {
+        JsonNode doc = Json.MAPPER.readTree(get("/api/openapi.json").body());
+        JsonNode schemas = doc.at("/components/schemas");
+        int checked = 0;
+        for (var it = doc.get("paths").fields(); it.hasNext(); ) {
+            var path = it.next();
+            JsonNode content = path.getValue().at("/get/responses/200/content/application~1json/schema/$ref");
+            if (content.isMissingNode()) {
+                continue;
+            }
+            String concrete = path.getKey().replace("{id}", "doc-1").replace("{key}", "nikol_pashinyan")
+                    + (path.getKey().endsWith("counterparts") ? "?country=AM" : "")
+                    + (path.getKey().equals("/api/articles") ? "?q=doc" : "");
+            HttpResponse<String> r = get(concrete);
+            assertThat(r.statusCode()).as(concrete + " " + r.body()).isEqualTo(200);
+            checkRequired(Json.MAPPER.readTree(r.body()), schemas.get(content.asText().substring("#/components/schemas/".length())),
+                    schemas, concrete);
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(10);
+    }
+
+    private static void checkRequired(JsonNode value, JsonNode schema, JsonNode schemas, String where) {
+        for (JsonNode field : schema.path("required")) {
+            assertThat(value.has(field.asText())).as(where + " requires " + field.asText() + ": " + value).isTrue();
+        }
+        for (var it = schema.path("properties").fields(); it.hasNext(); ) {
+            var prop = it.next();
+            String ref = prop.getValue().at("/items/$ref").asText("");
+            JsonNode array = value.get(prop.getKey());
+            if (ref.startsWith("#/components/schemas/") && array != null && array.isArray() && !array.isEmpty()) {
+                checkRequired(array.get(0), schemas.get(ref.substring("#/components/schemas/".length())), schemas,
+                        where + " ." + prop.getKey() + "[0]");
+            }
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ import org.newsflow.contract.Topics;
 import org.newsflow.kafka.embedded.EmbeddedKafkaBroker;
 import org.newsflow.sink.FaultyStore;
 import org.newsflow.sink.PostgresTestSupport;
-import org.newsflow.sink.SinkMain;
+import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.TcpProxy;
 import org.newsflow.sink.TestArticles;
 import org.newsflow.sink.store.ArticlePage;
@@ -216,6 +216,35 @@ class SinkServiceKafkaTest {
     }
 
     @Test
+    void exports_jvm_process_kafka_client_meters_lag_per_partition_and_latency_histograms() throws Exception {
+        SinkConfig config = config("meters", "sqlite:" + dir.resolve("meters.db"));
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            records.add(record(config, TestArticles.article("meters-" + i).countries("KE").build()));
+        }
+        send(config, records);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store, registry).start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.count() == 30);
+            String scrape = registry.scrape();
+            assertThat(scrape).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                    "process_cpu_usage", "process_uptime_seconds", "process_files_open_files",
+                    "kafka_consumer_fetch_manager_records_consumed_total", "kafka_producer_",
+                    "newsflow_sink_batch_seconds_bucket{le=", "newsflow_sink_store_write_seconds_bucket{le=");
+            // Every partition of the topic is held by this sink and reported, by group, at 0 once all is consumed.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String now = registry.scrape();
+                for (int p = 0; p < 3; p++) {
+                    assertThat(now).contains("newsflow_sink_partition_lag{group=\"" + config.groupId() + "\",partition=\"" + p
+                            + "\",topic=\"" + config.topics().enriched() + "\"} 0.0");
+                }
+            });
+            assertThat(sink.metrics().lag()).isZero();
+        }
+        assertThat(registry.scrape()).doesNotContain("newsflow_sink_partition_lag{").doesNotContain("kafka_consumer_fetch_manager_records_consumed_total");
+    }
+
+    @Test
     void replayed_and_out_of_order_versions_leave_each_article_once_with_its_latest_tags() throws Exception {
         SinkConfig config = config("replay", "sqlite:" + dir.resolve("replay.db"));
         List<ProducerRecord<String, byte[]>> versions = new ArrayList<>();
@@ -253,7 +282,7 @@ class SinkServiceKafkaTest {
         try (ArticleStore real = ArticleStore.open(config.store())) {
             FaultyStore store = new FaultyStore(real);
             store.down = true;
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start()) {
                 await().atMost(Duration.ofSeconds(20)).until(() -> sink.metrics().storeFailures() >= 5 && sink.isRetrying());
                 assertThat(real.count()).isZero();
                 // An outage is for readiness: live (a restart would not help), not ready.
@@ -354,14 +383,15 @@ class SinkServiceKafkaTest {
             }
         }
         send(config, records);
-        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start()) {
+        try (ArticleStore store = ArticleStore.open(config.store()); SinkService sink = new SinkService(config, store).start();
+                SinkApi api = api(sink, config, store)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> sink.metrics().deadLetters() == 7 && store.count() == 30);
             assertAllCommitted(config);
             assertThat(sink.isRunning()).isTrue();
             assertThat(sink.failure()).isNull();
             assertThat(sink.health().live()).isTrue();
             HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create("http://127.0.0.1:" + api.port() + "/api/health/live")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(live.statusCode()).isEqualTo(200);
             Map<String, ConsumerRecord<String, byte[]>> dead = readDlq(config, 7).stream()
                     .collect(Collectors.toMap(r -> String.valueOf(r.key()), r -> r));
@@ -413,16 +443,17 @@ class SinkServiceKafkaTest {
     @Test
     void when_the_loop_dies_liveness_fails_and_the_standalone_service_exits_non_zero() throws Exception {
         // An Error is not isolated per record (the JVM may be in no state to go on): the loop stops. Before issue #11
-        // the API went on answering "ok"; now the probes fail and SinkMain exits with 70 for its supervisor.
+        // the API went on answering "ok"; now the probes fail and the standalone sink exits with 70 for its supervisor.
         SinkConfig config = config("fatal", "sqlite:" + dir.resolve("fatal.db")).withHttp("127.0.0.1", 0, true);
         send(config, List.of(record(config, TestArticles.article("fatal-1").build())));
         try (ArticleStore real = ArticleStore.open(config.store())) {
             FaultyStore store = new FaultyStore(real);
             store.poisoned.add("fatal-1");
             store.poison = () -> new LinkageError("simulated fatal error");
-            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), c -> {}).start()) {
+            try (SinkService sink = new SinkService(config, store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).start();
+                    SinkApi api = api(sink, config, store)) {
                 HttpClient http = HttpClient.newHttpClient();
-                URI live = URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health/live");
+                URI live = URI.create("http://127.0.0.1:" + api.port() + "/api/health/live");
                 Throwable failure = sink.stopped().get(30, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(failure).isInstanceOf(LinkageError.class);
                 assertThat(sink.isRunning()).isFalse();
@@ -432,13 +463,18 @@ class SinkServiceKafkaTest {
                 assertThat(body.get("status").asText()).isEqualTo("DOWN");
                 assertThat(body.get("components").get("consumer").get("status").asText()).isEqualTo("DOWN");
                 assertThat(body.get("components").get("consumer").get("detail").asText()).contains("LinkageError");
-                HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/health")).build(),
+                HttpResponse<String> all = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(all.statusCode()).isEqualTo(503);
                 AtomicInteger exitCode = new AtomicInteger(-1);
-                SinkMain.runUntilStopped(sink, store, true, exitCode::set);
-                assertThat(exitCode.get()).isEqualTo(SinkMain.EXIT_LOOP_DIED);
+                SinkLifecycle.runUntilStopped(sink, store, true, exitCode::set);
+                assertThat(exitCode.get()).isEqualTo(SinkLifecycle.EXIT_LOOP_DIED);
             }
         }
+    }
+
+    /** The query API next to the loop, as the launcher wires them: its health endpoints report the loop. */
+    private static SinkApi api(SinkService sink, SinkConfig config, ArticleStore store) {
+        return new SinkApi(store, sink.registry(), c -> {}, config.apiSecurity(), sink::health).start("127.0.0.1", 0);
     }
 }
