@@ -228,7 +228,7 @@ class DashboardBrowserTest {
     }
 
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        waitFor(condition, Duration.ofSeconds(45));
+        waitFor(condition, Duration.ofSeconds(90)); // generous: on a loaded 2-core machine a page can take long
     }
 
     private static void waitFor(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
