@@ -8,15 +8,26 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsflow.contract.Settings;
+import org.newsflow.launcher.dashboard.LiveStream;
+import org.newsflow.launcher.dashboard.PipelineHealth;
+import org.newsflow.launcher.dashboard.PipelineRoutes;
 import org.newsflow.sink.api.SinkApi;
+import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.store.ArticleWriter;
 
-/** The live dashboard: one static page over the sink's query API, served by the sink at {@code /}. */
+/**
+ * The live dashboard: a one-page app ({@code /dashboard/index.html}, {@code app.js}, {@code app.css}, the world map
+ * {@code world.geo.json}) over the sink's query API, served by the sink at {@code /}, with ECharts from its WebJar
+ * at {@code /webjars/} (no CDN: it works offline), and the pipeline-health routes ({@link PipelineRoutes}).
+ */
 final class Dashboard {
     private static final String PAGE = "/dashboard/index.html";
     /** Inline elements without a src attribute (an external script is covered by 'self'). */
@@ -25,14 +36,45 @@ final class Dashboard {
 
     private Dashboard() {}
 
-    /** The static files, with a Content-Security-Policy that allows exactly the page's own inline script and style. */
+    /** The page without the pipeline panel's routes (no broker to ask). */
     static Consumer<JavalinConfig> staticFiles() {
-        return new Files(contentSecurityPolicy(read(PAGE)));
+        return staticFiles(null);
     }
 
-    private record Files(String csp) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {
+    /**
+     * The static files and WebJars, with a Content-Security-Policy that allows same-origin scripts and exactly the
+     * page's own inline script and style if it has any; plus {@code /api/pipeline} when {@code health} is given.
+     */
+    static Consumer<JavalinConfig> staticFiles(PipelineHealth health) {
+        return new Files(contentSecurityPolicy(read(PAGE)), health, null);
+    }
+
+    /** As {@link #staticFiles(PipelineHealth)}, plus {@code /api/events/stream}, told by the store about each article. */
+    static Consumer<JavalinConfig> staticFiles(PipelineHealth health, ArticleWriter store) {
+        LiveStream live = new LiveStream();
+        store.addListener(live);
+        return new Files(contentSecurityPolicy(read(PAGE)), health, live);
+    }
+
+    /**
+     * The health panel's sampler for a sink's broker, topics and group; {@code NEWSFLOW_DASHBOARD_STALL_SECONDS}
+     * (default 60) is how long records may wait for a group that does not move before the panel warns.
+     */
+    static PipelineHealth pipelineHealth(SinkConfig sink, Settings settings) {
+        return new PipelineHealth(sink.bootstrapServers(), sink.topics(), sink.groupId(), Duration.ofSeconds(2),
+                Duration.ofSeconds(settings.getLong("DASHBOARD_STALL_SECONDS", 60)));
+    }
+
+    private record Files(String csp, PipelineHealth health, LiveStream live) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {
         @Override
         public void accept(JavalinConfig config) {
+            config.staticFiles.enableWebjars();
+            if (health != null) {
+                PipelineRoutes.register(config, health);
+            }
+            if (live != null) {
+                live.register(config);
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
@@ -52,8 +94,8 @@ final class Dashboard {
      * page never leaves a stale policy behind.
      */
     static String contentSecurityPolicy(String page) {
-        // style-src-attr 'unsafe-inline': the page sizes its bars with style attributes (setAttribute("style", ...)),
-        // which no hash can cover; style attributes cannot run script, the inline <script> stays hash-locked.
+        // style-src-attr 'unsafe-inline': ECharts and the page's bars size elements with style attributes, which no
+        // hash can cover; style attributes cannot run script, and scripts stay same-origin or hash-locked.
         return "default-src 'self'; script-src 'self'" + hashes(INLINE_SCRIPT, page) + "; style-src 'self'" + hashes(INLINE_STYLE, page)
                 + "; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }

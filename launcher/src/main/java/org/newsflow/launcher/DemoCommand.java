@@ -96,9 +96,10 @@ final class DemoCommand implements Callable<Integer> {
             Enricher enricher = Enricher.shared();
             // One registry for the whole process: the sink's /metrics then shows enrich's meters too.
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SinkConfig sinkConfig = SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true);
             try (ArticleStore articles = ArticleStore.open(storeUrl);
-                    SinkServer sink = new SinkServer(SinkConfig.from(settings).withStore(storeUrl).withHttp("127.0.0.1", freeOr(port), true), articles,
-                            registry, Dashboard.staticFiles());
+                    org.newsflow.launcher.dashboard.PipelineHealth health = Dashboard.pipelineHealth(sinkConfig, settings);
+                    SinkServer sink = new SinkServer(sinkConfig, articles, registry, Dashboard.staticFiles(health, articles));
                     EnrichService enrich = new EnrichService(EnrichConfig.from(settings), enricher, new EnrichMetrics(registry))) {
                 sink.start();
                 enrich.start();

@@ -257,7 +257,8 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             SinkConfig config = SinkConfig.from(settings());
             ArticleStore articles = SinkLifecycle.openWithRetry(config); // the database may come up after the sink
-            SinkServer server = new SinkServer(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Dashboard.staticFiles());
+            SinkServer server = new SinkServer(config, articles, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    Dashboard.staticFiles(Dashboard.pipelineHealth(config, settings()), articles)); // its sampler is a daemon thread
             try {
                 server.start();
             } catch (IllegalArgumentException e) { // for example an API bound beyond loopback without a token
