@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.newsflow.enrich.clean.Boilerplate;
 import org.newsflow.enrich.clean.BoilerplateAnnotator;
+import org.newsflow.enrich.events.CameoDictionary;
+import org.newsflow.enrich.events.CameoTuning;
 import org.newsflow.enrich.events.EventAnnotator;
 import org.newsflow.enrich.events.EventLexicon;
 import org.newsflow.enrich.events.EventTagger;
@@ -49,8 +51,10 @@ public final class EnrichFactory {
     private final Memo<SentenceParser> parser = new Memo<>(() -> new SentenceParser(tuning().fastParse()));
     private final Memo<EventTagger> eventTagger = new Memo<>(() -> {
         SentenceParser p = sentenceParser();
-        return new EventTagger(eventLexicon(), p::parse, knownLeaders());
+        CameoTuning cameo = tuning().cameo();
+        return new EventTagger(eventLexicon(), p::parse, knownLeaders(), cameo.enabled() ? cameoDictionary() : null, cameo.ownCodes());
     });
+    private final Memo<CameoDictionary> cameoDictionary = new Memo<>(CameoDictionary::loadDefault);
     private final Memo<Enricher> enricher = new Memo<>(() -> new Enricher(languageDetector(), articlePipeline(), nlp().description()));
 
     /** A factory with the tuning values of the system properties (the defaults when none is set). */
@@ -96,6 +100,11 @@ public final class EnrichFactory {
 
     public PeopleTagger peopleTagger() {
         return peopleTagger.get();
+    }
+
+    /** PETRARCH2's CAMEO verb dictionary as converted by tools/cameo (loaded once, only when the tuning enables it). */
+    public CameoDictionary cameoDictionary() {
+        return cameoDictionary.get();
     }
 
     public EventLexicon eventLexicon() {

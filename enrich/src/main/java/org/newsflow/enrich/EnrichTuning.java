@@ -1,6 +1,7 @@
 package org.newsflow.enrich;
 
 import org.newsflow.enrich.geo.Gazetteer;
+import org.newsflow.enrich.events.CameoTuning;
 import org.newsflow.enrich.geo.GeoConfig;
 
 /**
@@ -13,15 +14,17 @@ import org.newsflow.enrich.geo.GeoConfig;
  * @param fastParse dependency scoring by {@code FastNndep} (identical parses, about twice as fast) rather than
  *     CoreNLP's own ({@code newsflow.events.fastparse}, default true; see docs/events.md)
  * @param geo the country tagger's values ({@link GeoConfig}, {@code newsflow.geo.*})
+ * @param cameo the CAMEO verb dictionary's part in event coding ({@link CameoTuning}, {@code newsflow.events.cameo*})
  */
-public record EnrichTuning(int minPopulation, boolean fastParse, GeoConfig geo) {
+public record EnrichTuning(int minPopulation, boolean fastParse, GeoConfig geo, CameoTuning cameo) {
 
     public static EnrichTuning defaults() {
-        return new EnrichTuning(Gazetteer.DEFAULT_MIN_POPULATION, true, GeoConfig.defaults());
+        return new EnrichTuning(Gazetteer.DEFAULT_MIN_POPULATION, true, GeoConfig.defaults(), CameoTuning.defaults());
     }
 
     public static EnrichTuning fromSystemProperties() {
         return new EnrichTuning(Integer.getInteger("newsflow.gazetteer.minPopulation", Gazetteer.DEFAULT_MIN_POPULATION),
-                !"false".equals(System.getProperty("newsflow.events.fastparse")), GeoConfig.fromSystemProperties());
+                !"false".equals(System.getProperty("newsflow.events.fastparse")), GeoConfig.fromSystemProperties(),
+                CameoTuning.fromSystemProperties());
     }
 }

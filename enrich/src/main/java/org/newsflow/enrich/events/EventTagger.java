@@ -60,8 +60,11 @@ public final class EventTagger {
     /**
      * @param parser the dependency parser of a sentence's tokens (the factory's {@link SentenceParser})
      * @param leaders well-known office holders, for a PERSON the people tagger did not output
+     * @param cameo the CAMEO verb dictionary, or null to code with the hand-written triggers only
+     * @param ownCodes which dictionary verbs count on their own code ({@link CameoTuning#ownCodes()})
      */
-    public EventTagger(EventLexicon lexicon, Function<List<Token>, DepGraph> parser, KnownLeaders leaders) {
+    public EventTagger(EventLexicon lexicon, Function<List<Token>, DepGraph> parser, KnownLeaders leaders,
+                       CameoDictionary cameo, String ownCodes) {
         this.lex = Objects.requireNonNull(lexicon);
         this.parser = Objects.requireNonNull(parser);
         this.leaders = Objects.requireNonNull(leaders);
@@ -74,8 +77,7 @@ public final class EventTagger {
         this.rules = new ClauseRules(lexicon, actors);
         this.roles = new RoleFiller(lexicon, actors, locations);
         this.modality = new Modality(lexicon);
-        this.verbPatterns = "off".equals(System.getProperty("newsflow.events.cameo", "on"))
-                ? null : new VerbPatternMatcher(CameoDictionary.loadDefault(), lexicon);
+        this.verbPatterns = cameo == null ? null : new VerbPatternMatcher(cameo, lexicon, ownCodes);
     }
 
     public EventLexicon lexicon() {

@@ -28,15 +28,13 @@ final class VerbPatternMatcher {
 
     private final CameoDictionary dict;
     private final EventLexicon lex;
-    /**
-     * Which verbs' own codes count without a pattern: "material-conflict" (QuadClass 4 codes only: "banned",
-     * "outlawed", "reimposed"), "all" or "none". Measured on both dev sets, see docs/events.md.
-     */
-    private final String ownCodes = System.getProperty("newsflow.events.cameo.own", "material-conflict");
+    /** Which verbs' own codes count without a pattern ({@link CameoTuning#ownCodes()}). */
+    private final String ownCodes;
 
-    VerbPatternMatcher(CameoDictionary dict, EventLexicon lex) {
+    VerbPatternMatcher(CameoDictionary dict, EventLexicon lex, String ownCodes) {
         this.dict = dict;
         this.lex = lex;
+        this.ownCodes = ownCodes;
     }
 
     static String word(Token t) {

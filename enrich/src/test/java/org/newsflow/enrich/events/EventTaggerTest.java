@@ -314,7 +314,7 @@ class EventTaggerTest {
         EventTagger counting = new EventTagger(factory.eventLexicon(), toks -> {
             calls[0]++;
             return factory.sentenceParser().parse(toks);
-        }, factory.knownLeaders());
+        }, factory.knownLeaders(), factory.cameoDictionary(), CameoTuning.defaults().ownCodes());
         AnalyzedText t = nlp.analyze(body);
         counting.tag(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
         return calls[0];

@@ -29,7 +29,7 @@ class VerbPatternMatcherTest {
             "V\tSAY\tsay\t010\t-",
             "V\tPROHIBIT\tban\t172\t-",
             "V\tHELP\tgive\t070\t-"));
-    private static final VerbPatternMatcher MATCHER = new VerbPatternMatcher(DICT, LEX);
+    private static final VerbPatternMatcher MATCHER = new VerbPatternMatcher(DICT, LEX, CameoTuning.defaults().ownCodes());
 
     // 0 Authorities 1 lifted 2 the 3 night 4 curfew
     private static final AnalyzedText CURFEW = HandBuiltText.of("Authorities/NNS/authority", "lifted/VBD/lift", "the/DT/the",
