@@ -1,5 +1,7 @@
 package org.newsflow.enrich.events;
 
+import org.newsflow.enrich.people.ActorKind;
+import org.newsflow.enrich.geo.GeoKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +169,7 @@ final class ActorResolver {
         // 1. an actor mention at the head, or the one in the phrase nearest to the head
         Optional<ActorMention> am = doc.people.mentionAt(base + h);
         for (ActorMention m : doc.people.mentionsAt(base + h)) {
-            if ("PERSON".equals(m.kind()) && (am.isEmpty() || am.get().country() == null)) {
+            if (m.is(ActorKind.PERSON) && (am.isEmpty() || am.get().country() == null)) {
                 am = Optional.of(m);
             }
         }
@@ -206,42 +208,42 @@ final class ActorResolver {
             for (ActorMention o : doc.people.mentions()) {
                 if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
                         && !o.country().equals(m.country())) {
-                    same.add(new Actor(o.country(), o.kind().equals("UNNAMED") ? phraseText : o.name(), o.kind(),
+                    same.add(new Actor(o.country(), o.is(ActorKind.UNNAMED) ? phraseText : o.name(), o.actorKind().name(),
                             o.sector() != null ? o.sector() : sector));
                 }
             }
             if (!same.isEmpty() && m.country() != null) {
-                same.add(0, new Actor(m.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                same.add(0, new Actor(m.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
                         m.sector() != null ? m.sector() : sector));
                 return same;
             }
             if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
                 List<Actor> out = new ArrayList<>();
                 for (Actor a : doc.lastPair) {
-                    out.add(new Actor(a.country(), m.kind().equals("UNNAMED") ? phraseText : m.name(), m.kind(),
+                    out.add(new Actor(a.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
                             m.sector() != null ? m.sector() : sector));
                 }
                 return out;
             }
             String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
             String sec = m.sector() != null ? m.sector() : sector;
-            if (country == null && !"PERSON".equals(m.kind())) {
+            if (country == null && !m.is(ActorKind.PERSON)) {
                 country = possessorCountry(doc, s, g, span, h);
             }
             if (country == null && "IGO".equals(igoSector(toks, span, h))) {
                 sec = "IGO";
             }
-            if (country == null && "ORGANIZATION".equals(m.kind())) {
+            if (country == null && m.is(ActorKind.ORGANIZATION)) {
                 Role known = leaders.role(Names.words(m.name()), doc.pub);
                 if (known != null) {
                     country = known.country();
                     sec = sectorName(known.sector(), sec);
                 }
             }
-            String name = m.kind().equals("UNNAMED") ? phraseText : m.name();
-            return List.of(new Actor(country, name, m.kind(), sec));
+            String name = m.is(ActorKind.UNNAMED) ? phraseText : m.name();
+            return List.of(new Actor(country, name, m.actorKind().name(), sec));
         }
-        if (headGeo != null && span.size() <= 3 && !headGeo.kind().equals("DEMONYM")) {
+        if (headGeo != null && span.size() <= 3 && !headGeo.is(GeoKind.DEMONYM)) {
             return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
         }
         if (!countries.isEmpty()) {

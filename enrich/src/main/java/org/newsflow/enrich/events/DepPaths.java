@@ -1,5 +1,7 @@
 package org.newsflow.enrich.events;
 
+import org.newsflow.enrich.people.ActorKind;
+import org.newsflow.enrich.geo.GeoKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,13 +139,13 @@ final class DepPaths {
         if (m.isEmpty()) {
             return m;
         }
-        String kind = m.get().kind();
-        if ("CITY".equals(kind) || "REGION".equals(kind)) {
+        GeoKind kind = m.get().geoKind();
+        if (kind == GeoKind.CITY || kind == GeoKind.REGION) {
             if ("PERSON".equals(s.tokens().get(local).ner())) {
                 return Optional.empty();
             }
             for (ActorMention am : doc.people.mentionsAt(gi)) {
-                if ("PERSON".equals(am.kind())) {
+                if (am.is(ActorKind.PERSON)) {
                     return Optional.empty();
                 }
             }

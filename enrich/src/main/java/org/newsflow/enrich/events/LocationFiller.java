@@ -1,5 +1,6 @@
 package org.newsflow.enrich.events;
 
+import org.newsflow.enrich.geo.GeoKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ final class LocationFiller {
         // compounds of a nominal trigger: "Brussels meetings"
         for (int d : g.children(c.head, "compound")) {
             Optional<GeoMention> m = doc.geo.mentionAt(base + d);
-            if (m.isPresent() && !"DEMONYM".equals(m.get().kind()) && !"NAME".equals(m.get().kind())) {
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM) && !m.get().is(GeoKind.NAME)) {
                 setLocation(c, m.get());
                 return;
             }
@@ -87,7 +88,7 @@ final class LocationFiller {
                     continue;
                 }
                 GeoMention m = geoIn(doc, s, g, d);
-                if (m != null && "DEMONYM".equals(m.kind()) && attackPhrase(g, toks, d)) {
+                if (m != null && m.is(GeoKind.DEMONYM) && attackPhrase(g, toks, d)) {
                     m = null; // "killed in Israeli tank shelling": the demonym says who, not where
                 }
                 if (m != null) {
@@ -108,7 +109,7 @@ final class LocationFiller {
                 for (int o : g.children(r, "obj")) {
                     for (int i : DepPaths.phrase(g, toks, o)) {
                         Optional<GeoMention> m = DepPaths.geoAt(doc, s, i);
-                        if (m.isPresent() && !"DEMONYM".equals(m.get().kind()) && !"NAME".equals(m.get().kind())) {
+                        if (m.isPresent() && !m.get().is(GeoKind.DEMONYM) && !m.get().is(GeoKind.NAME)) {
                             setLocation(c, m.get());
                             return;
                         }
@@ -155,7 +156,7 @@ final class LocationFiller {
         }
         for (int i : span) {
             Optional<GeoMention> m = DepPaths.geoAt(doc, s, i);
-            if (m.isPresent() && !"DEMONYM".equals(m.get().kind())) {
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM)) {
                 return m.get();
             }
         }
@@ -170,10 +171,10 @@ final class LocationFiller {
 
     static void setLocation(EventCandidate c, GeoMention m) {
         c.locCountry = m.country();
-        String kind = m.kind();
+        GeoKind kind = m.geoKind();
         if (m.place() != null) {
             c.place = m.place();
-        } else if (!"NAME".equals(kind) && !"DEMONYM".equals(kind)) {
+        } else if (kind != GeoKind.NAME && kind != GeoKind.DEMONYM) {
             c.place = m.text();
         }
     }

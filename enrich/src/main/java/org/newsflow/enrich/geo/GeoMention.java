@@ -12,16 +12,6 @@ package org.newsflow.enrich.geo;
  */
 public record GeoMention(int firstToken, int lastToken, int begin, int end, String text, String country, GeoKind geoKind, String place) {
 
-    /** With the kind by its name ("CITY"); kept for the event tagger's tests, which build mentions by hand. */
-    public GeoMention(int firstToken, int lastToken, int begin, int end, String text, String country, String kind, String place) {
-        this(firstToken, lastToken, begin, end, text, country, GeoKind.valueOf(kind), place);
-    }
-
-    /** The kind's name ("DEMONYM"), as the event tagger reads it today; new code compares {@link #geoKind()}. */
-    public String kind() {
-        return geoKind.name();
-    }
-
     public boolean is(GeoKind k) {
         return geoKind == k;
     }

@@ -14,11 +14,6 @@ package org.newsflow.enrich.people;
  */
 public record ActorMention(int firstToken, int lastToken, int begin, int end, ActorKind actorKind, String name, String country, String sector) {
 
-    /** The kind's name ("PERSON"), as the event tagger reads it today; new code compares {@link #actorKind()}. */
-    public String kind() {
-        return actorKind.name();
-    }
-
     public boolean is(ActorKind k) {
         return actorKind == k;
     }

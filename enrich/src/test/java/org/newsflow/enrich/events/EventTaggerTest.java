@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.EventTag;
 import org.newsflow.enrich.clean.TextMask;
+import org.newsflow.enrich.geo.GeoKind;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -37,7 +38,7 @@ class EventTaggerTest {
             String[] v = spec.substring(spec.indexOf('=') + 1).split(":");
             for (Token k : t.tokens()) {
                 if (k.text().equals(word)) {
-                    out.add(new GeoMention(k.index(), k.index(), k.begin(), k.end(), k.text(), v[0], v[1], v[1].equals("CITY") ? k.text() : null));
+                    out.add(new GeoMention(k.index(), k.index(), k.begin(), k.end(), k.text(), v[0], GeoKind.valueOf(v[1]), v[1].equals("CITY") ? k.text() : null));
                 }
             }
         }

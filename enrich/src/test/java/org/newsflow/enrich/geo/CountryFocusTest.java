@@ -68,6 +68,6 @@ class CountryFocusTest {
     void kindsThatNameTheCountryAreWhatAHeadlineContributes() {
         assertThat(Set.of(GeoKind.values())).filteredOn(GeoKind::namesCountry)
                 .containsExactlyInAnyOrder(GeoKind.NAME, GeoKind.DEMONYM, GeoKind.INSTITUTION);
-        assertThat(at(0, "Baku", "AZ", GeoKind.CAPITAL, "Baku").kind()).isEqualTo("CAPITAL");
+        assertThat(at(0, "Baku", "AZ", GeoKind.CAPITAL, "Baku").geoKind()).isEqualTo(GeoKind.CAPITAL);
     }
 }

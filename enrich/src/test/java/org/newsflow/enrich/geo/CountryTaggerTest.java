@@ -24,7 +24,7 @@ class CountryTaggerTest {
     }
 
     private static Map<String, String> kinds(String marked) {
-        return tag(marked).mentions().stream().collect(Collectors.toMap(GeoMention::text, GeoMention::kind, (a, b) -> a));
+        return tag(marked).mentions().stream().collect(Collectors.toMap(GeoMention::text, m -> m.geoKind().name(), (a, b) -> a));
     }
 
     @Test
@@ -54,7 +54,7 @@ class CountryTaggerTest {
     void capitalsAndCities() {
         GeoResult r = tag("Envoys flew from Yerevan to Baku via Moscow and then on to Paris.");
         assertThat(r.countries()).extracting(CountryTag::code).containsExactlyInAnyOrder("AM", "AZ", "RU", "FR");
-        assertThat(r.mentions()).extracting(GeoMention::kind).containsOnly("CAPITAL");
+        assertThat(r.mentions()).extracting(GeoMention::geoKind).containsOnly(GeoKind.CAPITAL);
         assertThat(r.locations()).extracting(LocationTag::name).contains("Yerevan", "Baku", "Moscow", "Paris");
         assertThat(r.locations()).allSatisfy(l -> assertThat(l.kind()).isEqualTo("CITY"));
         assertThat(codes("Dockworkers in [LOCATION Rotterdam] went on strike.")).containsExactly("NL");

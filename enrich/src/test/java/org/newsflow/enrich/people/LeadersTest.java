@@ -23,7 +23,7 @@ class LeadersTest {
     private static final PeopleTagger tagger = PeopleTesting.TAGGER;
 
     private static ActorMention actor(PeopleResult r, String name) {
-        return r.mentions().stream().filter(m -> m.kind().equals("PERSON") && m.name().equals(name)).findFirst()
+        return r.mentions().stream().filter(m -> m.is(ActorKind.PERSON) && m.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no actor " + name + " in " + r.mentions()));
     }
 

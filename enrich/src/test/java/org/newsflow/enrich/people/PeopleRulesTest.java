@@ -64,7 +64,7 @@ class PeopleRulesTest {
         ActorMention m = r.mentions().stream().filter(a -> a.is(ActorKind.UNNAMED)).findFirst().orElseThrow();
         assertThat(m.country()).isEqualTo("AZ");
         assertThat(m.name()).isEqualTo("Azerbaijani armed forces");
-        assertThat(m.kind()).as("the String accessor the event tagger reads").isEqualTo("UNNAMED");
+        assertThat(m.actorKind()).isEqualTo(ActorKind.UNNAMED);
     }
 
     @Test

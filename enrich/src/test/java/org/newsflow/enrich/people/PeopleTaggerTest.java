@@ -36,7 +36,7 @@ class PeopleTaggerTest {
         assertThat(p.country()).isEqualTo("AM");
         assertThat(person(r, "Vladimir Putin").country()).isEqualTo("RU");
         ActorMention m = r.mentions().stream().filter(a -> a.name().equals("Nikol Pashinian")).findFirst().orElseThrow();
-        assertThat(m.kind()).isEqualTo("PERSON");
+        assertThat(m.actorKind()).isEqualTo(ActorKind.PERSON);
         assertThat(m.sector()).isEqualTo("GOV");
         // the actor span covers the title and its country word
         assertThat(m.begin()).isZero();
@@ -128,7 +128,7 @@ class PeopleTaggerTest {
     void titlesWithoutNamesAreUnnamedActorsNotPeople() {
         PeopleResult r = tag("The foreign ministers of these two rival countries must go to the United States for talks.");
         assertThat(r.people()).isEmpty();
-        ActorMention m = r.mentions().stream().filter(a -> a.kind().equals("UNNAMED")).findFirst().orElseThrow();
+        ActorMention m = r.mentions().stream().filter(a -> a.is(ActorKind.UNNAMED)).findFirst().orElseThrow();
         assertThat(m.name()).isEqualTo("foreign ministers");
         assertThat(m.sector()).isEqualTo("GOV");
         assertThat(m.country()).isNull();
@@ -137,7 +137,7 @@ class PeopleTaggerTest {
     @Test
     void coordinatedCountriesGiveOneUnnamedActorEach() {
         PeopleResult r = tag("The United States invited the Armenian and Azerbaijani foreign ministers for discussions.");
-        List<ActorMention> unnamed = r.mentions().stream().filter(a -> a.kind().equals("UNNAMED")).toList();
+        List<ActorMention> unnamed = r.mentions().stream().filter(a -> a.is(ActorKind.UNNAMED)).toList();
         assertThat(unnamed).extracting(ActorMention::country).containsExactly("AM", "AZ");
         assertThat(unnamed).extracting(ActorMention::sector).containsOnly("GOV");
         assertThat(r.mentionsAt(unnamed.get(0).lastToken())).hasSize(2);
@@ -146,7 +146,7 @@ class PeopleTaggerTest {
     @Test
     void forcesWithCountryAreUnnamedMilitaryActors() {
         PeopleResult r = tag("Units of the Azerbaijani armed forces opened fire, and Armenian troops responded.");
-        List<ActorMention> unnamed = r.mentions().stream().filter(a -> a.kind().equals("UNNAMED")).toList();
+        List<ActorMention> unnamed = r.mentions().stream().filter(a -> a.is(ActorKind.UNNAMED)).toList();
         assertThat(unnamed).extracting(ActorMention::name).containsExactly("Units of the Azerbaijani armed forces", "Armenian troops");
         assertThat(unnamed).extracting(ActorMention::country).containsExactly("AZ", "AM");
         assertThat(unnamed).extracting(ActorMention::sector).containsOnly("MIL");
@@ -170,7 +170,7 @@ class PeopleTaggerTest {
         assertThat(am.type()).isEqualTo("GOV");
         OrganizationTag az = org(r, "Azerbaijani Ministry of Defense");
         assertThat(az.country()).isEqualTo("AZ");
-        assertThat(r.mentions()).filteredOn(a -> a.kind().equals("ORGANIZATION")).extracting(ActorMention::sector).containsOnly("MIL");
+        assertThat(r.mentions()).filteredOn(a -> a.is(ActorKind.ORGANIZATION)).extracting(ActorMention::sector).containsOnly("MIL");
         assertThat(r.people()).isEmpty();
     }
 

@@ -89,7 +89,7 @@ class SeedArticleTest {
         assertThat(orgs.get("European Union").type()).isEqualTo("IGO");
         assertThat(orgs.get("European Union").country()).isNull();
 
-        List<ActorMention> unnamed = r.mentions().stream().filter(m -> m.kind().equals("UNNAMED")).toList();
+        List<ActorMention> unnamed = r.mentions().stream().filter(m -> m.is(ActorKind.UNNAMED)).toList();
         assertThat(unnamed).extracting(ActorMention::name).contains("foreign ministers", "units of the Azerbaijani armed forces", "Armenian forces");
         assertThat(r.mentions()).noneMatch(m -> m.name().contains("AFP") || m.name().contains("France 24"));
     }
