@@ -21,6 +21,7 @@ import org.newsflow.launcher.dashboard.PipelineHealth;
 import org.newsflow.launcher.dashboard.PipelineRoutes;
 import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.consume.SinkConfig;
+import org.newsflow.sink.consume.SinkSettings;
 import org.newsflow.sink.store.ArticleWriter;
 
 /**
@@ -62,7 +63,7 @@ final class Dashboard {
      */
     static PipelineHealth pipelineHealth(SinkConfig sink, Settings settings) {
         return new PipelineHealth(sink.bootstrapServers(), sink.topics(), sink.groupId(), Duration.ofSeconds(2),
-                Duration.ofSeconds(settings.getLong("DASHBOARD_STALL_SECONDS", 60)));
+                Duration.ofSeconds(settings.getLong(SinkSettings.DASHBOARD_STALL_SECONDS)));
     }
 
     private record Files(String csp, PipelineHealth health, LiveStream live) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {

@@ -46,10 +46,12 @@ public final class SinkSettings {
             .shown("loopback + bind address");
     public static final Setting HTTP_ALLOW_ANONYMOUS = Setting.of("SINK_HTTP_ALLOW_ANONYMOUS", "false", SINK,
             "allow the API beyond loopback without a token").bool();
+    public static final Setting DASHBOARD_STALL_SECONDS = Setting.of("DASHBOARD_STALL_SECONDS", "60", SINK,
+            "the dashboard warns of a stall when records wait this long for a consumer group that does not move").positive();
 
     public static final List<Setting> ALL = List.of(STORE, GROUP, HTTP_HOST, HTTP_PORT, HTTP_ENABLED, MAX_POLL_RECORDS, RETRY_INITIAL_MS,
             RETRY_MAX_MS, WRITERS, DB_TIMEOUT_MS, COPY, MAX_RECORD_BYTES, MAX_ATTEMPTS, EXIT_ON_FAILURE, API_TOKEN, HTTP_ALLOWED_HOSTS,
-            HTTP_ALLOW_ANONYMOUS);
+            HTTP_ALLOW_ANONYMOUS, DASHBOARD_STALL_SECONDS);
 
     /** What {@code newsflow sink} reads: the common settings and these. */
     public static List<Setting> service() {
