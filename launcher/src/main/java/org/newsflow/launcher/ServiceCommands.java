@@ -1,5 +1,6 @@
 package org.newsflow.launcher;
 
+import org.newsflow.contract.ProgressBar;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

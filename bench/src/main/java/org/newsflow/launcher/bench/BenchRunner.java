@@ -1,5 +1,7 @@
 package org.newsflow.launcher.bench;
 
+import org.newsflow.contract.ProgressBar;
+import java.util.concurrent.atomic.AtomicInteger;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
@@ -107,13 +109,17 @@ public final class BenchRunner {
             enricher.enrich(articles.get(articles.size() - 1));
             r.newsflowLoadSeconds = (System.nanoTime() - t0) / 1e9;
             log("newsflow enricher loaded and first article enriched in %.1f s", r.newsflowLoadSeconds);
-            for (RawArticle a : articles) { // first pass (warm-up): count the tags
-                EnrichedArticle e = enricher.enrich(a);
-                r.tagCountries += e.countries().size();
-                r.tagPeople += e.people().size();
-                r.tagOrganizations += e.organizations().size();
-                r.tagLocations += e.locations().size();
-                r.tagEvents += e.events().size();
+            AtomicInteger progress = new AtomicInteger();
+            try (ProgressBar bar = ProgressBar.start("bench warm-up", articles.size(), progress::get)) {
+                for (RawArticle a : articles) { // first pass (warm-up): count the tags
+                    EnrichedArticle e = enricher.enrich(a);
+                    r.tagCountries += e.countries().size();
+                    r.tagPeople += e.people().size();
+                    r.tagOrganizations += e.organizations().size();
+                    r.tagLocations += e.locations().size();
+                    r.tagEvents += e.events().size();
+                    progress.incrementAndGet();
+                }
             }
             r.newsflowWarmup = warmUp("newsflow", articles.size(), i -> enricher.enrich(articles.get(i)));
             log("tags on the corpus: %d countries, %d people, %d organizations, %d locations, %d events",

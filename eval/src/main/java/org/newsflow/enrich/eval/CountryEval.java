@@ -1,5 +1,7 @@
 package org.newsflow.enrich.eval;
 
+import org.newsflow.contract.ProgressBar;
+import java.util.concurrent.atomic.AtomicInteger;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -104,25 +106,29 @@ public final class CountryEval {
         long tagNanos = 0;
         long start = System.nanoTime();
         List<Tagged> ours = new ArrayList<>();
-        for (Article a : articles) {
-            AnalyzedText t = nlp.analyze(a.text());
-            long t0 = System.nanoTime();
-            // as the enricher does: countries, people, and places that are people's names dropped
-            ArticleDoc doc = ArticleDoc.ofText(t, null);
-            tagging.annotate(doc);
-            GeoResult r = doc.geo();
-            tagNanos += System.nanoTime() - t0;
-            List<int[]> spans = new ArrayList<>();
-            List<String> cs = new ArrayList<>();
-            for (GeoMention m : r.mentions()) {
-                spans.add(new int[] {m.begin(), m.end()});
-                cs.add(m.country());
+        AtomicInteger progress = new AtomicInteger();
+        try (ProgressBar bar = ProgressBar.start("eval countries", articles.size(), progress::get)) {
+            for (Article a : articles) {
+                AnalyzedText t = nlp.analyze(a.text());
+                long t0 = System.nanoTime();
+                // as the enricher does: countries, people, and places that are people's names dropped
+                ArticleDoc doc = ArticleDoc.ofText(t, null);
+                tagging.annotate(doc);
+                GeoResult r = doc.geo();
+                tagNanos += System.nanoTime() - t0;
+                List<int[]> spans = new ArrayList<>();
+                List<String> cs = new ArrayList<>();
+                for (GeoMention m : r.mentions()) {
+                    spans.add(new int[] {m.begin(), m.end()});
+                    cs.add(m.country());
+                }
+                Set<String> set = new TreeSet<>();
+                for (CountryTag c : r.countries()) {
+                    set.add(c.code());
+                }
+                ours.add(new Tagged(spans, cs, set));
+                progress.incrementAndGet();
             }
-            Set<String> set = new TreeSet<>();
-            for (CountryTag c : r.countries()) {
-                set.add(c.code());
-            }
-            ours.add(new Tagged(spans, cs, set));
         }
         double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, articles.size());
         Scores s1 = score("newsflow", articles, ours, ms, errors);

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.eval;
 
+import org.newsflow.contract.ProgressBar;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -175,30 +177,34 @@ public final class EventEval {
         List<Record> records = read(gold, factory.eventLexicon());
         List<List<Coded>> predictions = new ArrayList<>();
         long start = System.nanoTime();
-        for (Record r : records) {
-            List<Coded> pred = new ArrayList<>();
-            if (!r.text().isBlank()) {
-                ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
-                coding.annotate(doc);
-                List<EventTag> tags = doc.events();
-                for (EventTag e : tags) {
-                    // PETR2 codes only events with an identified actor: actorless predictions are not counted
-                    if (!e.negated() && (e.source() != null || e.target() != null)) {
-                        pred.add(new Coded(e.cameoRoot(), e.type(), country(e.source()), country(e.target())));
-                    }
-                }
-                if (details) {
-                    out.printf(Locale.ROOT, "== %s %s%n   %s%n", r.id(), r.date(), r.text());
-                    for (Coded g : r.gold()) {
-                        out.printf(Locale.ROOT, "   gold %s %s -> %s%n", g.root(), g.source(), g.target());
-                    }
+        AtomicInteger progress = new AtomicInteger();
+        try (ProgressBar bar = ProgressBar.start("eval events (PETR2)", records.size(), progress::get)) {
+            for (Record r : records) {
+                List<Coded> pred = new ArrayList<>();
+                if (!r.text().isBlank()) {
+                    ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
+                    coding.annotate(doc);
+                    List<EventTag> tags = doc.events();
                     for (EventTag e : tags) {
-                        out.printf(Locale.ROOT, "   pred %s %s %s -> %s  [%s]%s%s%n", e.cameoRoot(), e.type(), actor(e.source()),
-                                actor(e.target()), e.trigger().text(), e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
+                        // PETR2 codes only events with an identified actor: actorless predictions are not counted
+                        if (!e.negated() && (e.source() != null || e.target() != null)) {
+                            pred.add(new Coded(e.cameoRoot(), e.type(), country(e.source()), country(e.target())));
+                        }
+                    }
+                    if (details) {
+                        out.printf(Locale.ROOT, "== %s %s%n   %s%n", r.id(), r.date(), r.text());
+                        for (Coded g : r.gold()) {
+                            out.printf(Locale.ROOT, "   gold %s %s -> %s%n", g.root(), g.source(), g.target());
+                        }
+                        for (EventTag e : tags) {
+                            out.printf(Locale.ROOT, "   pred %s %s %s -> %s  [%s]%s%s%n", e.cameoRoot(), e.type(), actor(e.source()),
+                                    actor(e.target()), e.trigger().text(), e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
+                        }
                     }
                 }
+                predictions.add(pred);
+                progress.incrementAndGet();
             }
-            predictions.add(pred);
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         Report report = score(records, predictions, out);

@@ -1,5 +1,7 @@
 package org.newsflow.enrich.eval;
 
+import org.newsflow.contract.ProgressBar;
+import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -111,28 +113,32 @@ public final class PloverEval {
         EnrichPipeline coding = factory.eventsPipeline();
         List<Record> records = read(gold);
         List<Found> found = new ArrayList<>();
-        for (Record r : records) {
-            ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
-            coding.annotate(doc);
-            Map<String, Set<String>> byType = new LinkedHashMap<>();
-            for (EventTag e : doc.events()) {
-                if (e.type() == null || e.negated()) {
-                    continue;
-                }
-                Set<String> src = byType.computeIfAbsent(e.type(), k -> new LinkedHashSet<>());
-                if (e.source() != null && e.source().country() != null) {
-                    src.add(CountryCodes.alpha3(e.source().country()));
-                }
-            }
-            found.add(new Found(byType));
-            if (details) {
-                out.printf(Locale.ROOT, "== %s gold %s %s%n   %s%n", r.id(), r.type(), r.sourceCountries(), r.text());
+        AtomicInteger progress = new AtomicInteger();
+        try (ProgressBar bar = ProgressBar.start("eval events (PLOVER dev)", records.size(), progress::get)) {
+            for (Record r : records) {
+                ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
+                coding.annotate(doc);
+                Map<String, Set<String>> byType = new LinkedHashMap<>();
                 for (EventTag e : doc.events()) {
-                    out.printf(Locale.ROOT, "   pred %s/%s %s -> %s [%s]%s%s%n", e.type(), e.cameoRoot(),
-                            e.source() == null ? "?" : e.source().country() + "/" + e.source().sector(),
-                            e.target() == null ? "?" : e.target().country() + "/" + e.target().sector(), e.trigger().text(),
-                            e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
+                    if (e.type() == null || e.negated()) {
+                        continue;
+                    }
+                    Set<String> src = byType.computeIfAbsent(e.type(), k -> new LinkedHashSet<>());
+                    if (e.source() != null && e.source().country() != null) {
+                        src.add(CountryCodes.alpha3(e.source().country()));
+                    }
                 }
+                found.add(new Found(byType));
+                if (details) {
+                    out.printf(Locale.ROOT, "== %s gold %s %s%n   %s%n", r.id(), r.type(), r.sourceCountries(), r.text());
+                    for (EventTag e : doc.events()) {
+                        out.printf(Locale.ROOT, "   pred %s/%s %s -> %s [%s]%s%s%n", e.type(), e.cameoRoot(),
+                                e.source() == null ? "?" : e.source().country() + "/" + e.source().sector(),
+                                e.target() == null ? "?" : e.target().country() + "/" + e.target().sector(), e.trigger().text(),
+                                e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
+                    }
+                }
+                progress.incrementAndGet();
             }
         }
         return score(records, found, out);

@@ -1,4 +1,4 @@
-package org.newsflow.launcher;
+package org.newsflow.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

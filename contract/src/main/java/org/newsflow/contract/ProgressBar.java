@@ -1,4 +1,4 @@
-package org.newsflow.launcher;
+package org.newsflow.contract;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A one-line progress bar with rate and ETA on stderr, redrawn twice a second, for long runs (ingest of a folder,
- * eval, bench). It reads progress from a counter the work already keeps (a meter, an index), so the work itself
+ * eval, bench). Here in the contract module because the launcher, eval and bench commands all draw one. It reads progress from a counter the work already keeps (a meter, an index), so the work itself
  * knows nothing of it. Silent when the process is not attached to a terminal: logs and CI output get no carriage
  * returns.
  *
@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
  * try (ProgressBar bar = ProgressBar.start("ingest", files, () -> published.get())) { ... }
  * }</pre>
  */
-final class ProgressBar implements AutoCloseable {
+public final class ProgressBar implements AutoCloseable {
     private static final int WIDTH = 30;
     private final String label;
     private final long total;
@@ -39,7 +39,7 @@ final class ProgressBar implements AutoCloseable {
      * @param total the count at completion, or 0 or less when unknown (then no bar and no ETA, just count and rate)
      * @param done the count so far; read from the painter thread, so it must be thread-safe
      */
-    static ProgressBar start(String label, long total, LongSupplier done) {
+    public static ProgressBar start(String label, long total, LongSupplier done) {
         ProgressBar bar = new ProgressBar(label, total, done, System.err, System.console() != null);
         if (bar.painter != null) {
             bar.painter.start();
