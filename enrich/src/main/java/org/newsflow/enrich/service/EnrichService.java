@@ -136,11 +136,6 @@ public final class EnrichService implements AutoCloseable {
         executor = null;
     }
 
-    /** Runs the service with settings from the environment until the process is stopped or a worker dies. */
-    public static void main(String[] args) throws InterruptedException {
-        System.exit(run(Settings.fromEnvironment()));
-    }
-
     /**
      * Runs the service, with {@code /metrics}, {@code /health/live} and {@code /health/ready} on
      * NEWSFLOW_ENRICH_METRICS_PORT (default 8084; bound to NEWSFLOW_ENRICH_METRICS_HOST, default 127.0.0.1; port -1

@@ -316,12 +316,4 @@ public final class CountryEval {
         }
         return gaz.countryOfName(geonamesName).map(Gazetteer.Country::alpha2).orElse(null);
     }
-
-    /** {@code java ... CountryEval [lgl.xml] [limit] [--no-baseline]} */
-    public static void main(String[] args) {
-        Path xml = Path.of(args.length > 0 ? args[0] : "../shared/eval/lgl.xml");
-        int limit = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        boolean baseline = args.length <= 2 || !args[2].equals("--no-baseline");
-        run(xml, limit, baseline, System.out);
-    }
 }

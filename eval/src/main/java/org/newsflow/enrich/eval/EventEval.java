@@ -318,17 +318,4 @@ public final class EventEval {
     private static boolean eq(String a, String b) {
         return a == null ? b == null : a.equals(b);
     }
-
-    public static void main(String[] args) {
-        boolean details = false;
-        String gold = "../shared/eval/PETR2_GSR_validation.xml";
-        for (String a : args) {
-            if (a.equals("--details")) {
-                details = true;
-            } else {
-                gold = a;
-            }
-        }
-        run(Path.of(gold), System.out, details || Boolean.getBoolean("newsflow.eval.details"));
-    }
 }

@@ -191,17 +191,4 @@ public final class PloverEval {
             return null;
         }
     }
-
-    public static void main(String[] args) {
-        boolean details = false;
-        String gold = "../shared/eval/PLOVER_GSR_dev.json";
-        for (String a : args) {
-            if (a.equals("--details")) {
-                details = true;
-            } else {
-                gold = a;
-            }
-        }
-        run(Path.of(gold), System.out, details || Boolean.getBoolean("newsflow.eval.details"));
-    }
 }
