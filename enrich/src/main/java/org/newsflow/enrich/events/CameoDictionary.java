@@ -32,8 +32,13 @@ public final class CameoDictionary {
     /** A prepositional-object constraint; {@code object} null when any object will do ("(AGAINST)"). */
     public record Prep(String prep, Phrase object) {}
 
-    /** One pattern: the code it gives when its constraints hold. Null constraints are absent. */
-    public record Pattern(String block, String code, Phrase subject, String particle, Phrase object, List<Prep> preps) {
+    /**
+     * One pattern: the code it gives when its constraints hold. Null constraints are absent. {@code verb} is the
+     * block's verb the pattern was written for ({@link Verb#key()}, from the source's comment: {@code - * PART
+     * [030] # TAKE}), null when the source names none.
+     */
+    public record Pattern(String block, String code, Phrase subject, String particle, Phrase object, List<Prep> preps,
+            String verb) {
         /** How many words the pattern asks for: more specific patterns win. */
         int weight() {
             int w = (subject == null ? 0 : subject.weight()) + (particle == null ? 0 : 1) + (object == null ? 0 : object.weight());
@@ -63,7 +68,12 @@ public final class CameoDictionary {
     }
 
     /** A verb of a block: its own code (null: the verb alone is no event) and the other words of a multiword verb. */
-    public record Verb(String lemma, String block, String code, List<String> extra) {}
+    public record Verb(String lemma, String block, String code, List<String> extra) {
+        /** The verb as patterns name it: the lemma, then the other words of a multiword verb ("call off"). */
+        public String key() {
+            return extra.isEmpty() ? lemma : lemma + " " + String.join(" ", extra);
+        }
+    }
 
     private final Map<String, List<Verb>> verbsByLemma = new HashMap<>();
     private final Map<String, List<Pattern>> patternsByBlock = new HashMap<>();
@@ -120,7 +130,8 @@ public final class CameoDictionary {
                     }
                     d.patternsByBlock.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new Pattern(c[1], c[2],
                             dash(c[3]) == null ? null : phrase(c[3], synsets), dash(c[4]),
-                            dash(c[5]) == null ? null : phrase(c[5], synsets), List.copyOf(preps)));
+                            dash(c[5]) == null ? null : phrase(c[5], synsets), List.copyOf(preps),
+                            c.length > 7 ? dash(c[7]) : null));
                 }
                 default -> throw new IllegalArgumentException("cameo_verbs.tsv: unknown row " + line);
             }

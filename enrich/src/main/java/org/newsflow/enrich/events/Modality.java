@@ -101,24 +101,37 @@ final class Modality {
      * "Portugal will support ..., its president said", "X announced it will send troops": an announced future
      * action of the subject is a promise (AGREE) or a threat (THREATEN) by PLOVER's rules; the code comes from
      * promises.tsv. It takes the trigger's own PROMISE auxiliary and a reporting verb the clause hangs on (or that
-     * hangs on it): a future stated by the writer ("the two will meet in Zurich") is a scheduled event and keeps
-     * its type. Negated or hypothetical events are left as they are.
+     * hangs on it): a future stated by the writer ("the two will meet in Zurich", "X will supply arms") is a
+     * scheduled event and keeps its type. In a clause reported right under the reporting verb, {@code would} is
+     * the future of the report ("Iraq said it would allow the inspectors back") and an announced cooperative act
+     * (QuadClass 1-2) is a promise too; an announced hostile act with {@code would} ("said it would ban aid")
+     * keeps its type, as both dev sets code it. Negated and passive events are left as they are.
      */
     private void promise(DepGraph g, List<Token> toks, EventCandidate c) {
-        if (c.negated || c.hypothetical || !toks.get(c.head).pos().startsWith("VB") || !announced(g, toks, c.head)) {
+        if (c.negated || !toks.get(c.head).pos().startsWith("VB") || !announced(g, toks, c.head)) {
             return;
         }
         for (int d : g.children(c.head, "aux")) {
             Token t = toks.get(d);
-            if (lex.cue("PROMISE", t.text().toLowerCase(Locale.ROOT)) || lex.cue("PROMISE", DepPaths.lemma(t))) {
+            String w = t.text().toLowerCase(Locale.ROOT);
+            boolean will = !c.hypothetical && (lex.cue("PROMISE", w) || lex.cue("PROMISE", DepPaths.lemma(t)));
+            if (will || w.equals("would") && backshifted(g, toks, c)) {
                 String code = lex.promiseCode(c.code);
                 if (code != null) {
                     c.code = code;
                     c.mode = null;
+                    c.hypothetical = false;
                 }
                 return;
             }
         }
+    }
+
+    /** "X said it would give": a cooperative, active verb whose clause is the complement of a reporting verb. */
+    private boolean backshifted(DepGraph g, List<Token> toks, EventCandidate c) {
+        int h = g.head(c.head);
+        return lex.codeInfo(c.code).quadClass() <= 2 && g.children(c.head, "aux:pass").isEmpty()
+                && g.is(c.head, "ccomp") && h >= 0 && lex.cue("REPORT", DepPaths.lemma(toks.get(h)));
     }
 
     /** The clause of h is reported: under a reporting verb, or with a reporting clause hanging on it ("..., X said"). */

@@ -52,6 +52,7 @@ final class VerbPatternMatcher {
             present.add(DepPaths.lemma(t));
             present.add(word(t));
         }
+        boolean intentWords = toks.stream().anyMatch(this::promiseOrIntentWord);
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             if (taken.contains(i) || !toks.get(i).pos().startsWith("VB")) {
@@ -61,7 +62,7 @@ final class VerbPatternMatcher {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodeCounts(v.code()) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
+                if (ownCodeCounts(v.code(), intentWords) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
                     out.add(i);
                     break;
                 }
@@ -98,11 +99,35 @@ final class VerbPatternMatcher {
         return false;
     }
 
-    private boolean ownCodeCounts(String code) {
+    /**
+     * Whether a verb's own code counts without a pattern: for material conflict (QuadClass 4: "banned",
+     * "reimposed") with the default setting, and for any code when the verb is promised or intended ("will
+     * allow", "said it would allow", "is ready to host"): {@link Modality} and {@link ClauseRules} then code the
+     * promise (AGREE) or threat (THREATEN) that an announced action is by PLOVER's rules.
+     */
+    private boolean ownCodeCounts(String code, boolean promised) {
         if (!usable(code) || ownCodes.equals("none")) {
             return false;
         }
-        return ownCodes.equals("all") || lex.codeInfo(code).quadClass() == 4;
+        return ownCodes.equals("all") || promised || lex.codeInfo(code).quadClass() == 4;
+    }
+
+    private boolean promiseOrIntentWord(Token t) {
+        String w = word(t);
+        String l = DepPaths.lemma(t);
+        return w.equals("would") || lex.cue("PROMISE", w) || lex.cue("INTENT", l);
+    }
+
+    /** The verb has a promise auxiliary ("will", "would") or is the complement of an intent word ("plans to"). */
+    boolean promised(DepGraph g, List<Token> toks, int v) {
+        for (int d : g.children(v, "aux")) {
+            Token t = toks.get(d);
+            if (word(t).equals("would") || lex.cue("PROMISE", word(t))) {
+                return true;
+            }
+        }
+        int h = g.head(v);
+        return g.is(v, "xcomp") && h >= 0 && lex.cue("INTENT", DepPaths.lemma(toks.get(h)));
     }
 
     private boolean usable(String code) {
@@ -143,38 +168,57 @@ final class VerbPatternMatcher {
         return out;
     }
 
+    /**
+     * The code of a verb on the parse, in this order: the most specific pattern written for this verb (or for no
+     * verb in particular) that holds; the verb's own code when it counts; the most specific pattern written for
+     * another verb of its synonym block. Blocks are loose ("take part" is in the block of "capture", "set fire"
+     * in that of "arrange"): a pattern meant for one verb ("- * PART [030] # TAKE") codes "captured part of a
+     * stronghold" as an agreement when it applies to the whole block, yet block-wide patterns still help true
+     * synonyms ("cancelled restrictions" from "revoke restriction").
+     */
     TriggerMatch matchVerb(DepGraph g, List<Token> toks, int v) {
+        TriggerMatch m = bestPattern(g, toks, v, true);
+        if (m == null) {
+            m = ownCode(g, toks, v);
+        }
+        return m != null ? m : bestPattern(g, toks, v, false);
+    }
+
+    /** The most specific pattern that holds, among the verb's own patterns or among those of other block verbs. */
+    private TriggerMatch bestPattern(DepGraph g, List<Token> toks, int v, boolean ownVerbs) {
         CameoDictionary.Pattern best = null;
         CameoDictionary.Verb bestVerb = null;
         int bestExtra = -1;
-        String ownCode = null;
-        CameoDictionary.Verb ownVerb = null;
-        int ownExtra = -1;
         for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
             int extra = extraAt(toks, v, verb);
             if (extra == -2) {
                 continue;
             }
             for (CameoDictionary.Pattern p : dict.patterns(verb.block())) {
-                if (usable(p.code()) && (best == null || p.weight() > best.weight()) && holds(g, toks, v, p)) {
+                boolean mine = p.verb() == null || p.verb().equals(verb.key());
+                if (mine == ownVerbs && usable(p.code()) && (best == null || p.weight() > best.weight()) && holds(g, toks, v, p)) {
                     best = p;
                     bestVerb = verb;
                     bestExtra = extra;
                 }
             }
-            if (ownCode == null && ownCodeCounts(verb.code()) && (extra >= 0 || ownVerb == null)) {
-                ownCode = verb.code();
-                ownVerb = verb;
+        }
+        return best == null ? null : matchOf(toks, v, bestExtra, best.code(), bestVerb.lemma() + " " + describe(best));
+    }
+
+    /** The verb's own code, when it counts ({@link #ownCodeCounts}); a multiword verb whose words are there first. */
+    private TriggerMatch ownCode(DepGraph g, List<Token> toks, int v) {
+        boolean promised = promised(g, toks, v);
+        CameoDictionary.Verb own = null;
+        int ownExtra = -1;
+        for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
+            int extra = extraAt(toks, v, verb);
+            if (extra != -2 && ownCodeCounts(verb.code(), promised) && (own == null || extra >= 0 && ownExtra < 0)) {
+                own = verb;
                 ownExtra = extra;
             }
         }
-        if (best != null) {
-            return matchOf(toks, v, bestExtra, best.code(), bestVerb.lemma() + " " + describe(best));
-        }
-        if (ownCode != null) {
-            return matchOf(toks, v, ownExtra, ownCode, ownVerb.lemma());
-        }
-        return null;
+        return own == null ? null : matchOf(toks, v, ownExtra, own.code(), own.lemma());
     }
 
     private TriggerMatch matchOf(List<Token> toks, int v, int extra, String code, String pattern) {

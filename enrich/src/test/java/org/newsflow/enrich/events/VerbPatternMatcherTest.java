@@ -28,7 +28,14 @@ class VerbPatternMatcherTest {
             "P\tSEND\t072\t-\t-\t&weapon\tto:",
             "V\tSAY\tsay\t010\t-",
             "V\tPROHIBIT\tban\t172\t-",
-            "V\tHELP\tgive\t070\t-"));
+            "V\tHELP\tgive\t070\t-",
+            "V\tGRAB\tgrab\t171\t-",
+            "V\tGRAB\tjoin\t-\t-",
+            "P\tGRAB\t030\t-\t-\tpart\t-\tjoin",
+            "P\tGRAB\t1711\t-\t-\t&weapon\t-\tgrab",
+            "V\tANNUL\tannul\t-\t-",
+            "V\tANNUL\tscrap\t-\t-",
+            "P\tANNUL\t081\t-\t-\tquota\t-\tannul"));
     private static final VerbPatternMatcher MATCHER = new VerbPatternMatcher(DICT, LEX, CameoTuning.defaults().ownCodes());
 
     // 0 Authorities 1 lifted 2 the 3 night 4 curfew
@@ -122,5 +129,39 @@ class VerbPatternMatcherTest {
     void candidatesNeedEveryWordOfSomePatternInTheSentence() {
         assertThat(MATCHER.candidates(CURFEW.tokens(), Set.of())).containsExactly(1);
         assertThat(MATCHER.candidates(CURFEW.tokens(), Set.of(1))).isEmpty(); // a hand-written trigger took it
+    }
+
+    @Test
+    void aPatternWrittenForAnotherVerbOfTheBlockComesAfterTheVerbsOwnCode() {
+        // 0 Rebels 1 grabbed 2 part 3 of 4 the 5 town: "part" was written for "join" ("joined part"), not "grab"
+        AnalyzedText t = HandBuiltText.of("Rebels/NNS/rebel", "grabbed/VBD/grab", "part/NN/part", "of/IN/of", "the/DT/the", "town/NN/town");
+        DepGraph g = new DepGraph(new int[] {1, -1, 1, 5, 5, 2}, new String[] {"nsubj", "root", "obj", "case", "det", "nmod"});
+        assertThat(DICT.patterns("GRAB").get(0).verb()).isEqualTo("join");
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 1).trigger().code()).isEqualTo("171");
+        // its own pattern still wins over its own code
+        AnalyzedText guns = HandBuiltText.of("Rebels/NNS/rebel", "grabbed/VBD/grab", "rifles/NNS/rifle");
+        DepGraph g2 = new DepGraph(new int[] {1, -1, 1}, new String[] {"nsubj", "root", "obj"});
+        assertThat(MATCHER.matchVerb(g2, guns.tokens(), 1).trigger().code()).isEqualTo("1711");
+        // a synonym without an own code still takes the block's pattern: "scrapped the quota" from "annul quota"
+        AnalyzedText quota = HandBuiltText.of("Ministers/NNS/minister", "scrapped/VBD/scrap", "the/DT/the", "quota/NN/quota");
+        DepGraph g3 = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
+        assertThat(MATCHER.matchVerb(g3, quota.tokens(), 1).trigger().code()).isEqualTo("081");
+    }
+
+    @Test
+    void aCooperativeOwnCodeCountsWhenTheVerbIsPromisedOrIntended() {
+        // 0 Chile 1 will 2 give 3 loans: "will give" is a promise (coded AGREE later by Modality)
+        AnalyzedText t = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "will/MD/will", "give/VB/give", "loans/NNS/loan");
+        DepGraph g = new DepGraph(new int[] {2, 2, -1, 2}, new String[] {"nsubj", "aux", "root", "obj"});
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).containsExactly(2);
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 2).trigger().code()).isEqualTo("070");
+        // 0 Chile 1 is 2 ready 3 to 4 give 5 loans
+        AnalyzedText ready = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "is/VBZ/be", "ready/JJ/ready", "to/TO/to", "give/VB/give", "loans/NNS/loan");
+        DepGraph g2 = new DepGraph(new int[] {2, 2, -1, 4, 2, 4}, new String[] {"nsubj", "cop", "root", "mark", "xcomp", "obj"});
+        assertThat(MATCHER.matchVerb(g2, ready.tokens(), 4).trigger().code()).isEqualTo("070");
+        // "Chile gave loans" stays no event (a cooperative own code alone)
+        AnalyzedText past = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "gave/VBD/give", "loans/NNS/loan");
+        DepGraph g3 = new DepGraph(new int[] {1, -1, 1}, new String[] {"nsubj", "root", "obj"});
+        assertThat(MATCHER.matchVerb(g3, past.tokens(), 1)).isNull();
     }
 }
