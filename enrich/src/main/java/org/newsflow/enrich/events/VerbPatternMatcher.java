@@ -25,6 +25,8 @@ final class VerbPatternMatcher {
     private static final Set<String> TARGET_SLOTS = Set.of("obj", "iobj", "against", "on", "with", "to", "into", "at", "upon");
     /** CAMEO roots whose content is a proposition that is part of the event ("agreed to set up", "threatened to"). */
     private static final Set<String> ABSORBING_ROOTS = Set.of("02", "03", "10", "12", "13");
+    /** CAMEO "make a demand, not specified below" (REQUEST): "X said Y must ..." (see {@link #demand}). */
+    static final String DEMAND_CODE = "100";
 
     private final CameoDictionary dict;
     private final EventLexicon lex;
@@ -53,9 +55,19 @@ final class VerbPatternMatcher {
             present.add(word(t));
         }
         boolean intentWords = toks.stream().anyMatch(this::promiseOrIntentWord);
+        int lastObligation = -1;
+        for (int i = 0; i < toks.size(); i++) {
+            if (lex.cue("OBLIGE", word(toks.get(i)))) {
+                lastObligation = i;
+            }
+        }
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < toks.size(); i++) {
             if (taken.contains(i) || !toks.get(i).pos().startsWith("VB")) {
+                continue;
+            }
+            if (i < lastObligation && toks.get(i).pos().startsWith("VB") && !lex.cue("OBLIGE", word(toks.get(i)))) {
+                out.add(i); // may be "said that X must": checked on the parse (demand)
                 continue;
             }
             for (CameoDictionary.Verb v : dict.verbs(DepPaths.lemma(toks.get(i)))) {
@@ -177,11 +189,49 @@ final class VerbPatternMatcher {
      * synonyms ("cancelled restrictions" from "revoke restriction").
      */
     TriggerMatch matchVerb(DepGraph g, List<Token> toks, int v) {
+        if (demand(g, toks, v)) {
+            return matchOf(toks, v, -1, DEMAND_CODE, DepPaths.lemma(toks.get(v)) + " that ... must");
+        }
         TriggerMatch m = bestPattern(g, toks, v, true);
         if (m == null) {
             m = ownCode(g, toks, v);
         }
         return m != null ? m : bestPattern(g, toks, v, false);
+    }
+
+    /**
+     * "The ministry declared that Chile must pay", "issued a warning to Peru that it should withdraw": a clause
+     * with an obligation auxiliary (OBLIGE cue: must, should) and a subject of its own, said by a reporting verb,
+     * or by a verb with an object (the parser hangs "that" clauses of "issued a warning" on either), is a demand of the verb's subject, whatever the obliged action is (the
+     * action is the demand's content and is absorbed). A subject in the first person ("we must") is a statement
+     * about oneself, not a demand.
+     */
+    boolean demand(DepGraph g, List<Token> toks, int v) {
+        String lemma = DepPaths.lemma(toks.get(v));
+        List<Integer> clauses = new ArrayList<>();
+        if (lex.cue("REPORT", lemma) || lex.cue("CLAIM", lemma) || !g.children(v, "obj").isEmpty()) {
+            clauses.addAll(g.children(v, "ccomp")); // "said that", "issued a warning to Peru that"
+        }
+        for (int o : g.children(v, "obj")) {
+            clauses.addAll(g.children(o, "acl"));
+            clauses.addAll(g.children(o, "ccomp"));
+        }
+        for (int c : clauses) {
+            boolean obliged = g.children(c, "aux").stream().anyMatch(d -> lex.cue("OBLIGE", word(toks.get(d))));
+            List<Integer> subj = new ArrayList<>(DepPaths.subjectsOf(g, c));
+            subj.addAll(g.children(c, "nsubj:pass"));
+            if (obliged && !subj.isEmpty() && subj.stream().noneMatch(x -> firstPerson(toks.get(x)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we", "us");
+
+    /** "we", "I" (a pronoun: "US" the country is not "us"). */
+    private static boolean firstPerson(Token t) {
+        return t.pos().startsWith("PRP") && FIRST_PERSON.contains(word(t));
     }
 
     /** The most specific pattern that holds, among the verb's own patterns or among those of other block verbs. */

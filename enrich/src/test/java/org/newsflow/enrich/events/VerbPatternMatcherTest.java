@@ -164,4 +164,28 @@ class VerbPatternMatcherTest {
         DepGraph g3 = new DepGraph(new int[] {1, -1, 1}, new String[] {"nsubj", "root", "obj"});
         assertThat(MATCHER.matchVerb(g3, past.tokens(), 1)).isNull();
     }
+
+    @Test
+    void aClauseWithMustSaidBySomeoneIsTheirDemand() {
+        // 0 Chile 1 declared 2 that 3 Peru 4 must 5 pay 6 damages
+        AnalyzedText t = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "declared/VBD/declare", "that/IN/that", "Peru/NNP/Peru/LOCATION",
+                "must/MD/must", "pay/VB/pay", "damages/NNS/damage");
+        DepGraph g = new DepGraph(new int[] {1, -1, 5, 5, 5, 1, 5}, new String[] {"nsubj", "root", "mark", "nsubj", "aux", "ccomp", "obj"});
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).contains(1);
+        TriggerMatch m = MATCHER.matchVerb(g, t.tokens(), 1);
+        assertThat(m.trigger().code()).isEqualTo("100");
+        assertThat(LEX.ploverType("100")).isEqualTo("REQUEST");
+        assertThat(m.trigger().absorb()).isTrue(); // "pay damages" is the content of the demand
+        // "we must pay" is said about oneself; "US" the country is no first-person pronoun
+        AnalyzedText we = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "declared/VBD/declare", "that/IN/that", "we/PRP/we",
+                "must/MD/must", "pay/VB/pay", "damages/NNS/damage");
+        assertThat(MATCHER.demand(g, we.tokens(), 1)).isFalse();
+        AnalyzedText us = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "declared/VBD/declare", "that/IN/that", "US/NNP/US/LOCATION",
+                "must/MD/must", "pay/VB/pay", "damages/NNS/damage");
+        assertThat(MATCHER.demand(g, us.tokens(), 1)).isTrue();
+        // "Chile declared that Peru will pay": no obligation, no demand
+        AnalyzedText will = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "declared/VBD/declare", "that/IN/that", "Peru/NNP/Peru/LOCATION",
+                "will/MD/will", "pay/VB/pay", "damages/NNS/damage");
+        assertThat(MATCHER.demand(g, will.tokens(), 1)).isFalse();
+    }
 }
