@@ -67,8 +67,13 @@ public final class CameoDictionary {
         }
     }
 
-    /** A verb of a block: its own code (null: the verb alone is no event) and the other words of a multiword verb. */
-    public record Verb(String lemma, String block, String code, List<String> extra) {
+    /**
+     * A verb of a block: its own code (null: the verb alone is no event), the other words of a multiword verb, and
+     * whether the code was written for the verb itself ({@code EVACUATE [070]}) rather than inherited from its
+     * block's header ({@code --- HELP [070] ---} for "give", "issue"...).
+     */
+    public record Verb(String lemma, String block, String code, List<String> extra, boolean ownCodeWritten) {
+
         /** The verb as patterns name it: the lemma, then the other words of a multiword verb ("call off"). */
         public String key() {
             return extra.isEmpty() ? lemma : lemma + " " + String.join(" ", extra);
@@ -118,7 +123,8 @@ public final class CameoDictionary {
                     synsets.put(c[1], words);
                 }
                 case "V" -> d.verbsByLemma.computeIfAbsent(c[2], k -> new ArrayList<>())
-                        .add(new Verb(c[2], c[1], dash(c[3]), c[4].equals("-") ? List.of() : List.of(c[4].split("\\|"))));
+                        .add(new Verb(c[2], c[1], dash(c[3]), c[4].equals("-") ? List.of() : List.of(c[4].split("\\|")),
+                                c.length > 5 && c[5].equals("own")));
                 case "P" -> {
                     List<Prep> preps = new ArrayList<>();
                     if (!c[6].equals("-")) {

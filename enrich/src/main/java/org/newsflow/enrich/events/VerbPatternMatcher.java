@@ -74,7 +74,7 @@ final class VerbPatternMatcher {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodeCounts(v.code(), intentWords) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
+                if (ownCodeCounts(v, intentWords) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
                     out.add(i);
                     break;
                 }
@@ -112,16 +112,19 @@ final class VerbPatternMatcher {
     }
 
     /**
-     * Whether a verb's own code counts without a pattern: for material conflict (QuadClass 4: "banned",
-     * "reimposed") with the default setting, and for any code when the verb is promised or intended ("will
+     * Whether a verb's own code counts without a pattern ({@link CameoTuning#ownCodes()}): by default for material
+     * conflict (QuadClass 4: "banned", "reimposed") and for material cooperation the dictionary wrote on the verb
+     * itself ("evacuated", "conceded"; not "gave", "issued", which only inherit their block's code), and for any code when the verb is promised or intended ("will
      * allow", "said it would allow", "is ready to host"): {@link Modality} and {@link ClauseRules} then code the
      * promise (AGREE) or threat (THREATEN) that an announced action is by PLOVER's rules.
      */
-    private boolean ownCodeCounts(String code, boolean promised) {
+    private boolean ownCodeCounts(CameoDictionary.Verb verb, boolean promised) {
+        String code = verb.code();
         if (!usable(code) || ownCodes.equals("none")) {
             return false;
         }
-        return ownCodes.equals("all") || promised || lex.codeInfo(code).quadClass() == 4;
+        int q = lex.codeInfo(code).quadClass();
+        return ownCodes.equals("all") || promised || q == 4 || q == 2 && ownCodes.equals("material") && verb.ownCodeWritten();
     }
 
     private boolean promiseOrIntentWord(Token t) {
@@ -263,7 +266,7 @@ final class VerbPatternMatcher {
         int ownExtra = -1;
         for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
             int extra = extraAt(toks, v, verb);
-            if (extra != -2 && ownCodeCounts(verb.code(), promised) && (own == null || extra >= 0 && ownExtra < 0)) {
+            if (extra != -2 && ownCodeCounts(verb, promised) && (own == null || extra >= 0 && ownExtra < 0)) {
                 own = verb;
                 ownExtra = extra;
             }

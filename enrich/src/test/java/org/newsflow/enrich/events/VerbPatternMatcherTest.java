@@ -28,7 +28,8 @@ class VerbPatternMatcherTest {
             "P\tSEND\t072\t-\t-\t&weapon\tto:",
             "V\tSAY\tsay\t010\t-",
             "V\tPROHIBIT\tban\t172\t-",
-            "V\tHELP\tgive\t070\t-",
+            "V\tHELP\tgive\t070\t-\tblock",
+            "V\tHELP\tdonate\t070\t-\town",
             "V\tGRAB\tgrab\t171\t-",
             "V\tGRAB\tjoin\t-\t-",
             "P\tGRAB\t030\t-\t-\tpart\t-\tjoin",
@@ -107,16 +108,20 @@ class VerbPatternMatcherTest {
     }
 
     @Test
-    void ownCodesCountForMaterialConflictVerbsOnly() {
+    void ownCodesCountForMaterialConflictAndForCooperationWrittenOnTheVerb() {
         // default policy: a verb's own code without a pattern counts when it is QuadClass 4 ("banned")
         AnalyzedText t = HandBuiltText.of("Police/NNS/police", "banned/VBD/ban", "the/DT/the", "party/NN/party");
         DepGraph g = new DepGraph(new int[] {1, -1, 3, 1}, new String[] {"nsubj", "root", "det", "obj"});
         assertThat(MATCHER.matchVerb(g, t.tokens(), 1).trigger().code()).isEqualTo("172");
         assertThat(MATCHER.candidates(t.tokens(), Set.of())).containsExactly(1);
-        // "gave a speech": a cooperative own code (070) alone is not an event
+        // "gave a speech": a cooperative code (070) the verb only inherits from its block is not an event alone
         AnalyzedText t2 = HandBuiltText.of("Bush/NNP/Bush/PERSON", "gave/VBD/give", "a/DT/a", "speech/NN/speech");
         assertThat(MATCHER.matchVerb(g, t2.tokens(), 1)).isNull();
         assertThat(MATCHER.candidates(t2.tokens(), Set.of())).isEmpty();
+        // "donated": the same code written on the verb's own line is
+        AnalyzedText t3 = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "donated/VBD/donate", "the/DT/the", "tents/NNS/tent");
+        assertThat(MATCHER.matchVerb(g, t3.tokens(), 1).trigger().code()).isEqualTo("070");
+        assertThat(new VerbPatternMatcher(DICT, LEX, "material-conflict").matchVerb(g, t3.tokens(), 1)).isNull();
     }
 
     @Test
