@@ -50,8 +50,9 @@ final class ClauseRules {
      * its target ("endorsed an agreement with the EU") and is not coded alone unless it has its own source;</li>
      * <li>a nominal trigger only mentioned in passing, with no actor of its own, under a verb or noun that is
      * not an event ("a role in the genocide", "expressed sorrow for the shootings"), is not coded;</li>
-     * <li>intent: a cooperative act someone wants, seeks or would do is an intent to cooperate (03, AGREE); an
-     * attack someone wants or plans is a threat (13, THREATEN); "X wants/urges Y to do it" is an appeal (02) X -> Y;</li>
+     * <li>intent: a meeting someone is ready, willing or offers to hold is an offer to meet (036, AGREE; OFFER
+     * cues; "plans/prepares to attend" stays a planned meeting); a cooperative act someone wants, seeks or would
+     * do is an intent to cooperate (03, AGREE); an attack someone wants or plans is a threat (13, THREATEN); "X wants/urges Y to do it" is an appeal (02) X -> Y;</li>
      * <li>claims: "X said (that) Y attacked Z" adds an accusation X -> Y (CAMEO 112) when X and Y differ;</li>
      * <li>an attack on unnamed people ("four children were killed in ...") targets the country where it happened.</li>
      * </ul>
@@ -143,7 +144,11 @@ final class ClauseRules {
             }
             return;
         }
-        if (quad == 2 && (gov >= 0 || would)) {
+        if (c.code.startsWith("04") && gov >= 0 && lex.cue("OFFER", DepPaths.lemma(toks.get(gov)))) {
+            c.code = lex.promiseCode(c.code); // "ready to host a meeting": an offer to meet (036), not a meeting
+            c.mode = null;
+            c.hypothetical = false;
+        } else if (quad == 2 && (gov >= 0 || would)) {
             c.code = "030";
             c.mode = null;
             c.hypothetical = false;
