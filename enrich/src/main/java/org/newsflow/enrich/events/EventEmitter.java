@@ -54,8 +54,17 @@ final class EventEmitter {
         List<Actor[]> pairs = pairs(c);
         // one country on both sides from one trigger only when the text names two different actors of it
         // ("Georgian demonstrators ... the Georgian government"), never from a bare country, place or host
-        pairs.removeIf(pr -> pr[0] != null && pr[1] != null && pr[0].country() != null && pr[0].country().equals(pr[1].country())
-                && ("COUNTRY".equals(pr[0].kind()) || "COUNTRY".equals(pr[1].kind()) || Objects.equals(pr[0].name(), pr[1].name())));
+        List<Actor[]> sameCountry = pairs.stream().filter(pr -> pr[0] != null && pr[1] != null && pr[0].country() != null
+                && pr[0].country().equals(pr[1].country())
+                && ("COUNTRY".equals(pr[0].kind()) || "COUNTRY".equals(pr[1].kind()) || Objects.equals(pr[0].name(), pr[1].name())))
+                .toList();
+        pairs.removeAll(sameCountry);
+        // the source still acted when only its target fell ("Greece plans to restrict its labour market": GR -> ?)
+        for (Actor[] pr : sameCountry) {
+            if (pairs.stream().noneMatch(o -> o[0] == pr[0])) {
+                pairs.add(new Actor[] {pr[0], null});
+            }
+        }
         if (pairs.isEmpty()) {
             // Actorless events are published only with a stated toll ("a war that killed more than 6,500"):
             // "talks in Washington", "the 2020 war" without anyone doing anything are counted by nobody.
