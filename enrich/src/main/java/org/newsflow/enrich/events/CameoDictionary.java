@@ -82,14 +82,20 @@ public final class CameoDictionary {
 
     private final Map<String, List<Verb>> verbsByLemma = new HashMap<>();
     private final Map<String, List<Pattern>> patternsByBlock = new HashMap<>();
+    /** Pattern word -> the words it stands for (cameo_equivalents.tsv), used only while reading. */
+    private final Map<String, Set<String>> equivalents = new HashMap<>();
 
     private CameoDictionary() {}
 
     public static CameoDictionary loadDefault() {
-        return load("/events/cameo_verbs.tsv");
+        return parse(rows("/events/cameo_verbs.tsv"), rows("/events/cameo_equivalents.tsv"));
     }
 
     public static CameoDictionary load(String resource) {
+        return parse(rows(resource));
+    }
+
+    private static List<String> rows(String resource) {
         InputStream in = CameoDictionary.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalStateException("missing resource " + resource);
@@ -105,12 +111,26 @@ public final class CameoDictionary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return parse(lines);
+        return lines;
     }
 
     /** Builds a dictionary from rows in the cameo_verbs.tsv format (for tests). */
     public static CameoDictionary parse(List<String> lines) {
+        return parse(lines, List.of());
+    }
+
+    /**
+     * Builds a dictionary from rows in the cameo_verbs.tsv format and rows of equivalent words
+     * (cameo_equivalents.tsv: {@code relations|ties}): a pattern word matches each word of its row.
+     */
+    public static CameoDictionary parse(List<String> lines, List<String> equivalentRows) {
         CameoDictionary d = new CameoDictionary();
+        for (String row : equivalentRows) {
+            List<String> words = List.of(row.trim().toLowerCase(Locale.ROOT).split("\\|"));
+            for (String w : words) {
+                d.equivalents.computeIfAbsent(w, k -> new HashSet<>()).addAll(words);
+            }
+        }
         Map<String, Set<String>> synsets = new HashMap<>();
         for (String line : lines) {
             String[] c = line.split("\t", -1);
@@ -118,7 +138,7 @@ public final class CameoDictionary {
                 case "S" -> {
                     Set<String> words = new HashSet<>();
                     for (String w : c[2].split("\\|")) {
-                        addForms(words, lastWord(w));
+                        d.addWithEquivalents(words, lastWord(w));
                     }
                     synsets.put(c[1], words);
                 }
@@ -131,12 +151,12 @@ public final class CameoDictionary {
                         for (String p : c[6].split(";")) {
                             int colon = p.indexOf(':');
                             String np = p.substring(colon + 1);
-                            preps.add(new Prep(p.substring(0, colon), np.isEmpty() ? null : phrase(np, synsets)));
+                            preps.add(new Prep(p.substring(0, colon), np.isEmpty() ? null : d.phrase(np, synsets)));
                         }
                     }
                     d.patternsByBlock.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new Pattern(c[1], c[2],
-                            dash(c[3]) == null ? null : phrase(c[3], synsets), dash(c[4]),
-                            dash(c[5]) == null ? null : phrase(c[5], synsets), List.copyOf(preps),
+                            dash(c[3]) == null ? null : d.phrase(c[3], synsets), dash(c[4]),
+                            dash(c[5]) == null ? null : d.phrase(c[5], synsets), List.copyOf(preps),
                             c.length > 7 ? dash(c[7]) : null));
                 }
                 default -> throw new IllegalArgumentException("cameo_verbs.tsv: unknown row " + line);
@@ -165,7 +185,15 @@ public final class CameoDictionary {
         }
     }
 
-    private static Set<String> words(String token, Map<String, Set<String>> synsets) {
+    /** The word's forms ({@link #addForms}) and those of its equivalents. */
+    private void addWithEquivalents(Set<String> out, String word) {
+        addForms(out, word);
+        for (String e : equivalents.getOrDefault(word.toLowerCase(Locale.ROOT), Set.of())) {
+            addForms(out, e);
+        }
+    }
+
+    private Set<String> words(String token, Map<String, Set<String>> synsets) {
         if (token.startsWith("&")) {
             Set<String> s = synsets.get(token.substring(1));
             if (s == null) {
@@ -174,11 +202,11 @@ public final class CameoDictionary {
             return s;
         }
         Set<String> out = new HashSet<>();
-        addForms(out, token);
+        addWithEquivalents(out, token);
         return Set.copyOf(out);
     }
 
-    private static Phrase phrase(String text, Map<String, Set<String>> synsets) {
+    private Phrase phrase(String text, Map<String, Set<String>> synsets) {
         String[] w = text.trim().split("\\s+");
         List<Set<String>> mods = new ArrayList<>();
         for (int i = 0; i < w.length - 1; i++) {

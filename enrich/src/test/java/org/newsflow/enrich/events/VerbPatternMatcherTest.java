@@ -193,4 +193,20 @@ class VerbPatternMatcherTest {
                 "will/MD/will", "pay/VB/pay", "damages/NNS/damage");
         assertThat(MATCHER.demand(g, will.tokens(), 1)).isFalse();
     }
+
+    @Test
+    void equivalentWordsMeetTheDictionarysWord() {
+        CameoDictionary d = CameoDictionary.parse(List.of("V\tMEND\tmend\t-\t-", "P\tMEND\t050\t-\t-\trelations\t-\tmend"),
+                List.of("relations|ties"));
+        VerbPatternMatcher m = new VerbPatternMatcher(d, LEX, "material");
+        // 0 Chile 1 mended 2 ties
+        AnalyzedText t = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "mended/VBD/mend", "ties/NNS/tie");
+        DepGraph g = new DepGraph(new int[] {1, -1, 1}, new String[] {"nsubj", "root", "obj"});
+        assertThat(m.candidates(t.tokens(), Set.of())).containsExactly(1);
+        assertThat(m.matchVerb(g, t.tokens(), 1).trigger().code()).isEqualTo("050");
+        // without the row, "ties" is not "relations"
+        VerbPatternMatcher plain = new VerbPatternMatcher(CameoDictionary.parse(List.of("V\tMEND\tmend\t-\t-",
+                "P\tMEND\t050\t-\t-\trelations\t-\tmend")), LEX, "material");
+        assertThat(plain.matchVerb(g, t.tokens(), 1)).isNull();
+    }
 }
