@@ -54,7 +54,6 @@ final class VerbPatternMatcher {
             present.add(DepPaths.lemma(t));
             present.add(word(t));
         }
-        boolean intentWords = toks.stream().anyMatch(this::promiseOrIntentWord);
         int lastObligation = -1;
         for (int i = 0; i < toks.size(); i++) {
             if (lex.cue("OBLIGE", word(toks.get(i)))) {
@@ -66,7 +65,7 @@ final class VerbPatternMatcher {
             if (taken.contains(i) || !toks.get(i).pos().startsWith("VB")) {
                 continue;
             }
-            if (i < lastObligation && toks.get(i).pos().startsWith("VB") && !lex.cue("OBLIGE", word(toks.get(i)))) {
+            if (i < lastObligation && mayDemand(toks, i, lastObligation)) {
                 out.add(i); // may be "said that X must": checked on the parse (demand)
                 continue;
             }
@@ -74,7 +73,7 @@ final class VerbPatternMatcher {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodeCounts(v, intentWords) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
+                if (ownCodeCounts(v, promisedNearby(toks, i)) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
                     out.add(i);
                     break;
                 }
@@ -95,6 +94,20 @@ final class VerbPatternMatcher {
             }
         }
         return true;
+    }
+
+    /** Before the parse: a reporting verb, or any verb with "that" between it and the obligation word. */
+    private boolean mayDemand(List<Token> toks, int v, int obligation) {
+        String l = DepPaths.lemma(toks.get(v));
+        if (lex.cue("REPORT", l) || lex.cue("CLAIM", l)) {
+            return true;
+        }
+        for (int k = v + 1; k < obligation; k++) {
+            if (word(toks.get(k)).equals("that")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The preposition occurs with a name among the next four words. */
@@ -127,10 +140,28 @@ final class VerbPatternMatcher {
         return ownCodes.equals("all") || promised || q == 4 || q == 2 && ownCodes.equals("material") && verb.ownCodeWritten();
     }
 
-    private boolean promiseOrIntentWord(Token t) {
-        String w = word(t);
-        String l = DepPaths.lemma(t);
-        return w.equals("would") || lex.cue("PROMISE", w) || lex.cue("INTENT", l);
+    /**
+     * Before the parse, cheaply: a promise auxiliary among the three words before the verb ("will not allow"), or
+     * "to" right before it with an intent word among the three before that ("is ready to host"). Only such verbs
+     * are parsed for their promised own code, so that "would" or "plan" anywhere does not make every verb a
+     * candidate.
+     */
+    private boolean promisedNearby(List<Token> toks, int v) {
+        for (int k = Math.max(0, v - 3); k < v; k++) {
+            String w = word(toks.get(k));
+            if (w.equals("would") || lex.cue("PROMISE", w)) {
+                return true;
+            }
+        }
+        if (v == 0 || !word(toks.get(v - 1)).equals("to")) {
+            return false;
+        }
+        for (int k = Math.max(0, v - 4); k < v - 1; k++) {
+            if (lex.cue("INTENT", DepPaths.lemma(toks.get(k)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The verb has a promise auxiliary ("will", "would") or is the complement of an intent word ("plans to"). */
