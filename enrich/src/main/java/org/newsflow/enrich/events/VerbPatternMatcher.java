@@ -69,11 +69,14 @@ final class VerbPatternMatcher {
                 out.add(i); // may be "said that X must": checked on the parse (demand)
                 continue;
             }
-            for (CameoDictionary.Verb v : dict.verbs(DepPaths.lemma(toks.get(i)))) {
+            List<CameoDictionary.Verb> entries = dict.verbs(DepPaths.lemma(toks.get(i)));
+            Set<String> after = entries.isEmpty() ? Set.of() : wordsAfter(toks, i);
+            for (CameoDictionary.Verb v : entries) {
                 if (extraAt(toks, i, v) == -2) {
                     continue;
                 }
-                if (ownCodeCounts(v, promisedNearby(toks, i)) || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, toks))) {
+                if (ownCodeCounts(v, promisedNearby(toks, i))
+                        || dict.patterns(v.block()).stream().anyMatch(p -> usable(p.code()) && allPresent(p, present, after, toks))) {
                     out.add(i);
                     break;
                 }
@@ -82,9 +85,27 @@ final class VerbPatternMatcher {
         return out;
     }
 
-    private static boolean allPresent(CameoDictionary.Pattern p, Set<String> present, List<Token> toks) {
+    /**
+     * The words a pattern's particle, object and prepositional objects may be: those after the verb ("lifted the
+     * curfew"), or any word of the sentence for a passive participle ("the curfew was lifted"); a subject word may
+     * stand anywhere. Checked before parsing, so a sentence whose words only occur on the wrong side is not parsed.
+     */
+    private static Set<String> wordsAfter(List<Token> toks, int v) {
+        boolean passive = toks.get(v).pos().equals("VBN");
+        Set<String> out = new HashSet<>();
+        for (int k = passive ? 0 : v + 1; k < toks.size(); k++) {
+            out.add(DepPaths.lemma(toks.get(k)));
+            out.add(word(toks.get(k)));
+        }
+        return out;
+    }
+
+    private static boolean allPresent(CameoDictionary.Pattern p, Set<String> present, Set<String> after, List<Token> toks) {
+        if (p.subject() != null && p.subject().head().stream().noneMatch(present::contains)) {
+            return false;
+        }
         for (Set<String> alt : p.requiredWords()) {
-            if (alt.stream().noneMatch(present::contains)) {
+            if (alt.stream().noneMatch(after::contains)) {
                 return false;
             }
         }

@@ -209,4 +209,15 @@ class VerbPatternMatcherTest {
                 "P\tMEND\t050\t-\t-\trelations\t-\tmend")), LEX, "material");
         assertThat(plain.matchVerb(g, t.tokens(), 1)).isNull();
     }
+
+    @Test
+    void beforeTheParseAnObjectWordMustFollowAnActiveVerb() {
+        // "After the curfew, residents lifted boxes": "curfew" stands before the active verb, no parse for it
+        AnalyzedText before = HandBuiltText.of("After/IN/after", "the/DT/the", "curfew/NN/curfew", ",/,/,", "residents/NNS/resident",
+                "lifted/VBD/lift", "boxes/NNS/box");
+        assertThat(MATCHER.candidates(before.tokens(), Set.of())).isEmpty();
+        // "The curfew was lifted": a passive participle's object is its subject, before it
+        AnalyzedText passive = HandBuiltText.of("The/DT/the", "curfew/NN/curfew", "was/VBD/be", "lifted/VBN/lift");
+        assertThat(MATCHER.candidates(passive.tokens(), Set.of())).containsExactly(3);
+    }
 }
