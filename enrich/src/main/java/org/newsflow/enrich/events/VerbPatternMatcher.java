@@ -185,16 +185,19 @@ final class VerbPatternMatcher {
         return false;
     }
 
-    /** The verb has a promise auxiliary ("will", "would") or is the complement of an intent word ("plans to"). */
+    /**
+     * The verb is the complement of an intent word ("plans to", "is ready to"), or has a promise auxiliary
+     * ("will", "would") in a reported clause ("Iraq said it would allow", "..., they will serve, he said"); a future
+     * the writer states ("the prosecutor who will head the case") is no promise.
+     */
     boolean promised(DepGraph g, List<Token> toks, int v) {
-        for (int d : g.children(v, "aux")) {
-            Token t = toks.get(d);
-            if (word(t).equals("would") || lex.cue("PROMISE", word(t))) {
-                return true;
-            }
-        }
         int h = g.head(v);
-        return g.is(v, "xcomp") && h >= 0 && lex.cue("INTENT", DepPaths.lemma(toks.get(h)));
+        if (g.is(v, "xcomp") && h >= 0 && lex.cue("INTENT", DepPaths.lemma(toks.get(h)))) {
+            return true;
+        }
+        boolean reported = g.is(v, "ccomp") && h >= 0 && lex.cue("REPORT", DepPaths.lemma(toks.get(h)))
+                || g.children(v).stream().anyMatch(d -> (g.is(d, "parataxis") || g.is(d, "ccomp")) && lex.cue("REPORT", DepPaths.lemma(toks.get(d))));
+        return reported && g.children(v, "aux").stream().anyMatch(d -> word(toks.get(d)).equals("would") || lex.cue("PROMISE", word(toks.get(d))));
     }
 
     private boolean usable(String code) {
@@ -311,14 +314,23 @@ final class VerbPatternMatcher {
         return best == null ? null : matchOf(toks, v, bestExtra, best.code(), bestVerb.lemma() + " " + describe(best));
     }
 
-    /** The verb's own code, when it counts ({@link #ownCodeCounts}); a multiword verb whose words are there first. */
+    /**
+     * The verb's own code, when it counts ({@link #ownCodeCounts}); a multiword verb whose words are there first.
+     * On the parse: a promise is made by an active subject ("will be given to" is no promise), and material
+     * cooperation is given to something or someone (an object or a "to" phrase: "evacuated the wounded",
+     * "conceded to demands"; not "was sheltering with his family").
+     */
     private TriggerMatch ownCode(DepGraph g, List<Token> toks, int v) {
-        boolean promised = promised(g, toks, v);
+        boolean passive = DepPaths.isPassive(g, v);
+        boolean promised = !passive && promised(g, toks, v);
+        boolean recipient = !g.children(v, "obj").isEmpty() || g.children(v).stream().anyMatch(d -> g.is(d, "obl") && DepPaths.hasCase(g, toks, d, "to"));
         CameoDictionary.Verb own = null;
         int ownExtra = -1;
         for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
             int extra = extraAt(toks, v, verb);
-            if (extra != -2 && ownCodeCounts(verb, promised) && (own == null || extra >= 0 && ownExtra < 0)) {
+            boolean cooperation = usable(verb.code()) && lex.codeInfo(verb.code()).quadClass() == 2;
+            if (extra != -2 && ownCodeCounts(verb, promised) && (promised || !cooperation || recipient)
+                    && (own == null || extra >= 0 && ownExtra < 0)) {
                 own = verb;
                 ownExtra = extra;
             }

@@ -155,11 +155,15 @@ class VerbPatternMatcherTest {
 
     @Test
     void aCooperativeOwnCodeCountsWhenTheVerbIsPromisedOrIntended() {
-        // 0 Chile 1 will 2 give 3 loans: "will give" is a promise (coded AGREE later by Modality)
-        AnalyzedText t = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "will/MD/will", "give/VB/give", "loans/NNS/loan");
-        DepGraph g = new DepGraph(new int[] {2, 2, -1, 2}, new String[] {"nsubj", "aux", "root", "obj"});
-        assertThat(MATCHER.candidates(t.tokens(), Set.of())).containsExactly(2);
-        assertThat(MATCHER.matchVerb(g, t.tokens(), 2).trigger().code()).isEqualTo("070");
+        // 0 Chile 1 said 2 it 3 will 4 give 5 loans: a reported "will give" is a promise (AGREE later, Modality)
+        AnalyzedText t = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "said/VBD/say", "it/PRP/it", "will/MD/will", "give/VB/give", "loans/NNS/loan");
+        DepGraph g = new DepGraph(new int[] {1, -1, 4, 4, 1, 4}, new String[] {"nsubj", "root", "nsubj", "aux", "ccomp", "obj"});
+        assertThat(MATCHER.candidates(t.tokens(), Set.of())).containsExactly(4);
+        assertThat(MATCHER.matchVerb(g, t.tokens(), 4).trigger().code()).isEqualTo("070");
+        // a future the writer states is no promise: "Chile will give loans"
+        AnalyzedText writer = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "will/MD/will", "give/VB/give", "loans/NNS/loan");
+        DepGraph gw = new DepGraph(new int[] {2, 2, -1, 2}, new String[] {"nsubj", "aux", "root", "obj"});
+        assertThat(MATCHER.matchVerb(gw, writer.tokens(), 2)).isNull();
         // 0 Chile 1 is 2 ready 3 to 4 give 5 loans
         AnalyzedText ready = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "is/VBZ/be", "ready/JJ/ready", "to/TO/to", "give/VB/give", "loans/NNS/loan");
         DepGraph g2 = new DepGraph(new int[] {2, 2, -1, 4, 2, 4}, new String[] {"nsubj", "cop", "root", "mark", "xcomp", "obj"});
