@@ -126,6 +126,36 @@ final class ActorResolver {
         return List.of();
     }
 
+    /** Prepositions whose object is what a non-actor noun is about or aimed at: "evidence against X", "aid to X". */
+    private static final Set<String> CONTENT_PREPS = Set.of("against", "on", "to", "with", "for", "toward", "towards", "at", "into");
+
+    /**
+     * A target phrase: its actors, or, when it is the object (or passive subject) and its head is no actor at all,
+     * the actor its content names ("evidence against Russia was presented": Russia; "gave permission to X"; "offered
+     * support for X"). One level only, and never from a prepositional slot ("bans on travel to X": X is no target).
+     */
+    List<Actor> resolveTarget(EventDoc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> out = resolveConj(doc, s, g, x);
+        boolean core = g.is(x, "obj") || g.is(x, "nsubj:pass") || g.is(x, "iobj");
+        if (!out.isEmpty() || !core || !s.tokens().get(x).pos().startsWith("NN")) {
+            return out;
+        }
+        for (int c : g.children(x)) {
+            if (g.is(c, "nmod")) {
+                for (String p : CONTENT_PREPS) {
+                    if (DepPaths.hasCase(g, s.tokens(), c, p)) {
+                        out.addAll(resolveConj(doc, s, g, c));
+                        break;
+                    }
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        return out;
+    }
+
     List<Actor> resolveConj(EventDoc doc, Sentence s, DepGraph g, int x) {
         List<Actor> out = new ArrayList<>();
         List<Integer> heads = new ArrayList<>();
@@ -227,8 +257,23 @@ final class ActorResolver {
             }
             String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
             String sec = m.sector() != null ? m.sector() : sector;
+            String stated = m.is(ActorKind.PERSON) ? statedCountry(doc, s, g, h) : null;
+            if (stated != null) {
+                country = stated; // "King Hassan of Morocco": the text beats a dictionary lookup on the bare name
+            }
+            String resident = residenceCountry(doc, s, g, h);
+            if (resident != null) {
+                country = resident;
+            }
             if (country == null && !m.is(ActorKind.PERSON)) {
                 country = possessorCountry(doc, s, g, span, h);
+            }
+            if (country == null && !m.is(ActorKind.PERSON)) {
+                Role org = organizationIn(doc, s, span, h);
+                if (org != null) {
+                    country = org.country();
+                    sec = sec != null ? sec : sectorName(org.sector(), null);
+                }
             }
             if (country == null && "IGO".equals(igoSector(toks, span, h))) {
                 sec = "IGO";
@@ -256,7 +301,8 @@ final class ActorResolver {
                 return out;
             }
             // prefer the country of a modifier of the head ("Armenian positions", "positions of Baku")
-            return List.of(new Actor(countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+            String resident = residenceCountry(doc, s, g, h);
+            return List.of(new Actor(resident != null ? resident : countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
         }
         // "the two countries", "both sides": the last pair of countries named together
         if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
@@ -293,38 +339,169 @@ final class ActorResolver {
 
     /**
      * A personal pronoun ("it", "they", "its") stands for the subject of a governing clause ("Russia said it would
-     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody.
+     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody. The subject must
+     * agree with the pronoun: "he"/"she" stand for a person, never a country or an organization ("a British minister
+     * said Libya must ... as he embarked": he is the minister), "it" never for a person.
      */
     private List<Actor> pronoun(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();
-        Token ht = toks.get(h);
-        String w = ht.text().toLowerCase(Locale.ROOT);
-        if (PRONOUNS.contains(w)) {
-            int x = g.head(h);
-            for (int steps = 0; x >= 0 && steps < 4; steps++) {
-                int p = g.head(x);
-                if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
-                        || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
-                    break;
-                }
-                for (int sj : g.children(p)) {
-                    if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                        return resolveOne(doc, s, g, sj);
+        String w = toks.get(h).text().toLowerCase(Locale.ROOT);
+        if (!PRONOUNS.contains(w)) {
+            return List.of();
+        }
+        Agreement agr = Agreement.of(w);
+        int x = g.head(h);
+        for (int steps = 0; x >= 0 && steps < 4; steps++) {
+            int p = g.head(x);
+            if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
+                    || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
+                break;
+            }
+            for (int sj : g.children(p)) {
+                if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                    List<Actor> found = resolveOne(doc, s, g, sj);
+                    if (agr.accepts(found)) {
+                        return found;
                     }
                 }
-                x = p;
             }
-            for (int r = 0; r < toks.size(); r++) {
-                if (g.head(r) == -1) {
-                    for (int sj : g.children(r, "nsubj")) {
-                        if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                            return resolveOne(doc, s, g, sj);
+            x = p;
+        }
+        for (int r = 0; r < toks.size(); r++) {
+            if (g.head(r) == -1) {
+                for (int sj : g.children(r, "nsubj")) {
+                    if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                        List<Actor> found = resolveOne(doc, s, g, sj);
+                        if (agr.accepts(found)) {
+                            return found;
                         }
                     }
                 }
             }
         }
         return List.of();
+    }
+
+    /** What a personal pronoun can stand for: a person ("he"), not a person ("it"), or anyone ("they"). */
+    enum Agreement {
+        PERSON, NOT_PERSON, ANY;
+
+        static Agreement of(String pronoun) {
+            return switch (pronoun) {
+                case "he", "she", "him", "his", "her", "himself", "herself" -> PERSON;
+                case "it", "its", "itself" -> NOT_PERSON;
+                default -> ANY;
+            };
+        }
+
+        /**
+         * Whether the resolved actors agree: countries and organizations are not "he", a named person is not "it". A
+         * subject that resolves to nobody still ends the search (the pronoun is that unknown subject).
+         */
+        boolean accepts(List<Actor> actors) {
+            for (Actor a : actors) {
+                boolean person = "PERSON".equals(a.kind());
+                boolean body = "COUNTRY".equals(a.kind()) || "ORGANIZATION".equals(a.kind());
+                if (this == PERSON && body || this == NOT_PERSON && person) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The country the text states for a person by a modifier of the name or its title: "King Hassan of Morocco",
+     * "Morocco's King Hassan", "the Moroccan king, Hassan". Null when the text states none. The people tagger may
+     * have given the bare name another country from the dated actors or the leaders list; the text wins.
+     */
+    String statedCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        List<Integer> heads = new ArrayList<>(List.of(h));
+        for (int c : g.children(h)) {
+            if (g.is(c, "compound") || g.is(c, "appos") || g.is(c, "flat")) {
+                heads.add(c); // the title: "King" in "King Hassan", "the king" in "Hassan, the king of ..."
+            }
+        }
+        if (g.head(h) >= 0 && (g.is(h, "appos") || g.is(h, "flat") || g.is(h, "compound"))) {
+            heads.add(g.head(h)); // "the Moroccan king, Hassan" / "King Hassan" parsed with the title as head
+        }
+        for (int x : heads) {
+            for (int c : g.children(x)) {
+                boolean of = g.is(c, "nmod") && DepPaths.hasCase(g, toks, c, "of");
+                if (of || g.is(c, "nmod:poss") || g.is(c, "amod") || g.is(c, "compound") && c != h) {
+                    Optional<GeoMention> m = DepPaths.geoAt(doc, s, c);
+                    if (m.isPresent() && (m.get().is(GeoKind.NAME) || m.get().is(GeoKind.DEMONYM))) {
+                        return m.get().country();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where an ethnic or national group lives, when the text says so: "Albanians in southern Serbia", "the Croats of
+     * Bosnia", "ethnic Albanian guerrillas operating in Macedonia" act for the country they are in (CAMEO codes
+     * residents by their country; the demonym only names the group). Only for a demonym head or an "ethnic ..."
+     * phrase; null otherwise or when no country place is stated.
+     */
+    String residenceCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        Optional<GeoMention> headGeo = DepPaths.geoAt(doc, s, h);
+        boolean group = headGeo.isPresent() && headGeo.get().is(GeoKind.DEMONYM) && toks.get(h).pos().startsWith("NN");
+        for (int c : g.children(h, "amod")) {
+            group |= toks.get(c).text().equalsIgnoreCase("ethnic");
+        }
+        if (!group) {
+            return null;
+        }
+        List<Integer> places = new ArrayList<>();
+        for (int c : g.children(h)) {
+            if (g.is(c, "nmod") && (DepPaths.hasCase(g, toks, c, "in") || DepPaths.hasCase(g, toks, c, "of"))) {
+                places.add(c);
+            } else if (g.is(c, "acl")) {
+                for (int o : g.children(c, "obl")) {
+                    if (DepPaths.hasCase(g, toks, o, "in")) {
+                        places.add(o); // "guerrillas operating in Macedonia"
+                    }
+                }
+            }
+        }
+        for (int p : places) {
+            Optional<GeoMention> m = DepPaths.geoAt(doc, s, p);
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM)) {
+                return m.get().country();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The country of a named organization inside the phrase of an unnamed actor: "activists from the Fatah party",
+     * "members of Hamas" act for the organization's country (people tagger's, else the dated actors as of the
+     * publication date). Null when the phrase holds no organization with a country.
+     */
+    Role organizationIn(EventDoc doc, Sentence s, List<Integer> span, int h) {
+        int base = s.firstToken();
+        for (int i : span) {
+            if (i == h) {
+                continue;
+            }
+            for (ActorMention o : doc.people.mentionsAt(base + i)) {
+                if (!o.is(ActorKind.ORGANIZATION)) {
+                    continue;
+                }
+                if (o.country() != null) {
+                    return new Role(o.country(), null, null);
+                }
+                Role known = leaders.role(Names.words(o.name()), doc.pub);
+                if (known != null && known.country() != null) {
+                    return known;
+                }
+            }
+        }
+        return null;
     }
 
     /** "its troops", "their forces": the country of the pronoun possessor of the head, or null. */

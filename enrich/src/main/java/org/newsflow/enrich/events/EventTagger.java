@@ -287,6 +287,7 @@ public final class EventTagger {
             }
         }
         rules.restructure(doc, s, g, byHead, live);
+        live.forEach(roles::sourceFromPlace);
         dates.fillDates(doc, s, g, live);
         for (EventCandidate c : live) {
             if (c.claimOf != null && c.date == null) {

@@ -132,7 +132,10 @@ final class RoleFiller {
                     && toks.get(p).pos().startsWith("VB")) {
                 // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
                 if (src.isEmpty()) {
-                    src.addAll(DepPaths.isPassive(g, p) ? actors.agentsOf(g, toks, p) : DepPaths.subjectsOf(g, p));
+                    // "X were engaged in ethnic cleansing": a participation verb in the passive form keeps X as participant
+                    boolean takesPart = lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))) && actors.agentsOf(g, toks, p).isEmpty();
+                    src.addAll(DepPaths.isPassive(g, p) && !takesPart ? actors.agentsOf(g, toks, p)
+                            : takesPart ? passiveOrActiveSubjects(g, p) : DepPaths.subjectsOf(g, p));
                     if (src.isEmpty()) {
                         src.addAll(actors.inheritedSubject(g, toks, p));
                     }
@@ -172,8 +175,9 @@ final class RoleFiller {
             c.sources.addAll(actors.resolveConj(doc, s, g, x));
         }
         for (int x : tgt) {
-            c.targets.addAll(actors.resolveConj(doc, s, g, x));
+            c.targets.addAll(actors.resolveTarget(doc, s, g, x));
         }
+        c.sourceStated = !src.isEmpty();
         // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
         String type = lex.ploverType(c.code);
         if ("CONSULT".equals(type) || "AGREE".equals(type)) {
@@ -201,5 +205,27 @@ final class RoleFiller {
         DepPaths.dedupe(c.sources);
         DepPaths.dedupe(c.targets);
         DepPaths.dedupe(c.third);
+    }
+
+    private static List<Integer> passiveOrActiveSubjects(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>(DepPaths.subjectsOf(g, v));
+        out.addAll(g.children(v, "nsubj:pass"));
+        return out;
+    }
+
+    /**
+     * An attack whose text names no attacker at all (a passive without "by", a bare "killing", "there were ...
+     * killed") is coded with the country where it happened as its source, the way CAMEO coders code it: "ten
+     * soldiers were killed in Ukraine" is UA -> the soldiers' country. The source is an unnamed actor of that country
+     * (no name, no sector), so a domestic attack keeps both sides ("a governor was shot dead in Russia": RU -> RU).
+     * Only for factual events with a location and no source phrase; an attacker the text names but we cannot resolve
+     * ("hackers") stays unknown. Runs after the location and the clause rules.
+     */
+    void sourceFromPlace(EventCandidate c) {
+        if (c.sourceStated || !c.sources.isEmpty() || c.locCountry == null || c.negated || c.hypothetical || c.claimOf != null
+                || !"ASSAULT".equals(lex.ploverType(c.code))) {
+            return;
+        }
+        c.sources.add(new Actor(c.locCountry, null, "UNNAMED", null));
     }
 }
