@@ -367,12 +367,40 @@ final class ActorResolver {
             }
             x = p;
         }
+        List<Actor> clause = subjectOfClauseBefore(doc, s, g, h, agr);
+        if (!clause.isEmpty()) {
+            return clause;
+        }
         for (int r = 0; r < toks.size(); r++) {
             if (g.head(r) == -1) {
                 for (int sj : g.children(r, "nsubj")) {
                     if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
                         List<Actor> found = resolveOne(doc, s, g, sj);
                         if (agr.accepts(found)) {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * "as Israel announced it would free ...", parsed with "announced" under "free": the subject of a clause that
+     * hangs under the pronoun's own verb and comes before the pronoun. Empty when there is none that agrees.
+     */
+    private List<Actor> subjectOfClauseBefore(EventDoc doc, Sentence s, DepGraph g, int h, Agreement agr) {
+        int v = g.head(h);
+        if (v < 0 || !g.is(h, "nsubj")) {
+            return List.of();
+        }
+        for (int c : g.children(v)) {
+            if (c < h && (g.is(c, "advcl") || g.is(c, "ccomp") || g.is(c, "parataxis") || g.is(c, "dep"))) {
+                for (int sj : DepPaths.subjectsOf(g, c)) {
+                    if (sj < h && !s.tokens().get(sj).pos().startsWith("PRP")) {
+                        List<Actor> found = resolveOne(doc, s, g, sj);
+                        if (!found.isEmpty() && agr.accepts(found)) {
                             return found;
                         }
                     }

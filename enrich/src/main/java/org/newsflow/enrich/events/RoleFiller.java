@@ -91,6 +91,9 @@ final class RoleFiller {
             } else {
                 src.addAll(DepPaths.subjectsOf(g, h));
                 tgt.addAll(actors.slotDependents(g, toks, h, slots));
+                if (tgt.isEmpty() && slots.contains("obj") && g.children(h, "obj").isEmpty()) {
+                    tgt.addAll(smallClauseSubjects(g, h)); // "released the mayor, jailed a year ago" parsed as a small clause
+                }
             }
             if (tgt.isEmpty()) {
                 // multiword triggers: "held talks with X" may hang "with X" on "talks"
@@ -205,6 +208,23 @@ final class RoleFiller {
         DepPaths.dedupe(c.sources);
         DepPaths.dedupe(c.targets);
         DepPaths.dedupe(c.third);
+    }
+
+    /**
+     * The subject the parser gave to an xcomp of a verb without an object: in "released the mayor of X, jailed a year
+     * ago" the model often makes "mayor" the subject of "jailed" instead of the object of "released"; the verb's
+     * object is that subject (as in "made them leave", where UD has it as object).
+     */
+    private static List<Integer> smallClauseSubjects(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int x : g.children(v, "xcomp")) {
+            for (int sj : g.children(x, "nsubj")) {
+                if (sj > v && sj < x) {
+                    out.add(sj);
+                }
+            }
+        }
+        return out;
     }
 
     private static List<Integer> passiveOrActiveSubjects(DepGraph g, int v) {
