@@ -180,6 +180,9 @@ final class RoleFiller {
         for (int x : tgt) {
             c.targets.addAll(actors.resolveTarget(doc, s, g, x));
         }
+        if (verb) {
+            c.targets = membersOf(doc, s, g, h, c.targets);
+        }
         c.sourceStated = !src.isEmpty();
         // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
         String type = lex.ploverType(c.code);
@@ -223,6 +226,33 @@ final class RoleFiller {
                     out.add(sj);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Unnamed targets without a country whose body the verb's "from" phrase names: "received ministers from the
+     * Georgian government", "expelled diplomats from the Russian embassy" (the parser hangs "from" on the verb).
+     * Only a body (an organization or unnamed actor with a country), never a bare country or place: in "withdrew
+     * troops from Lebanon" the troops are not Lebanon's.
+     */
+    private List<Actor> membersOf(EventDoc doc, Sentence s, DepGraph g, int v, List<Actor> targets) {
+        String body = null;
+        for (int d : g.children(v, "obl")) {
+            if (DepPaths.hasCase(g, s.tokens(), d, "from")) {
+                for (Actor a : actors.resolveConj(doc, s, g, d)) {
+                    if (a.country() != null && !"COUNTRY".equals(a.kind()) && a.sector() != null) {
+                        body = a.country();
+                    }
+                }
+            }
+        }
+        if (body == null) {
+            return targets;
+        }
+        List<Actor> out = new ArrayList<>();
+        for (Actor t : targets) {
+            out.add(t.country() == null && "UNNAMED".equals(t.kind()) && t.sector() != null ? new Actor(body, t.name(), t.kind(), t.sector()) : t);
         }
         return out;
     }
