@@ -173,7 +173,56 @@ final class ActorResolver {
         return out;
     }
 
+    /** Sectors of the state and its opponents: their unnamed members act for the one country a sentence names. */
+    private static final Set<String> NATIONAL_SECTORS = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY");
+
+    /**
+     * The actors of the phrase at {@code h}. An unnamed actor or a titled person of a national sector whose phrase
+     * states no country ("officials", "the opposition leaders", "Judge X") acts for the country of the sentence
+     * when the sentence names exactly one ("Leaders of the opposition agreed to postpone the rally in Baku": AZ). Rebels,
+     * civilians and unsectored actors are left without one: the text does not say whose they are.
+     */
     List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Actor> found = resolvePhrase(doc, s, g, h);
+        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(h, "nmod:poss").isEmpty()) {
+            return found; // "its peacekeeping forces" whose owner has no country are not the place's
+        }
+        String only = onlyCountryOf(doc, s);
+        if (only == null) {
+            return found;
+        }
+        List<Actor> out = new ArrayList<>(found.size());
+        for (Actor a : found) {
+            out.add(nationalWithoutCountry(a) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
+        }
+        return out;
+    }
+
+    private static boolean nationalWithoutCountry(Actor a) {
+        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && !"ORGANIZATION".equals(a.kind());
+    }
+
+    /**
+     * The one country the sentence names, by its place, country and demonym mentions and the countries of its people
+     * and organizations ("Obama ... Iran" names two), or null (none or several).
+     */
+    String onlyCountryOf(EventDoc doc, Sentence s) {
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < s.tokens().size(); i++) {
+            actorGeo(doc, s, i).map(GeoMention::country).ifPresent(named::add);
+            for (ActorMention m : doc.people.mentionsAt(s.firstToken() + i)) {
+                if (m.country() != null) {
+                    named.add(m.country());
+                }
+            }
+            if (named.size() > 1) {
+                return null;
+            }
+        }
+        return named.size() == 1 ? named.iterator().next() : null;
+    }
+
+    private List<Actor> resolvePhrase(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();
         int base = s.firstToken();
         Token ht = toks.get(h);
@@ -213,18 +262,23 @@ final class ActorResolver {
         }
         // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
         List<String> countries = new ArrayList<>();
-        GeoMention headGeo = DepPaths.geoAt(doc, s, h).orElse(null);
+        GeoMention headGeo = actorGeo(doc, s, h).orElse(null);
         for (int i : span) {
-            DepPaths.geoAt(doc, s, i).ifPresent(m -> {
+            actorGeo(doc, s, i).ifPresent(m -> {
                 if (!countries.contains(m.country())) {
                     countries.add(m.country());
                 }
             });
         }
+        ledBy(doc, s, g, span).ifPresent(cc -> {
+            if (!countries.contains(cc)) {
+                countries.add(cc);
+            }
+        });
         for (int i : span) {
             for (int c : g.children(i, "conj")) {
                 if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
-                    DepPaths.geoAt(doc, s, c).ifPresent(m -> {
+                    actorGeo(doc, s, c).ifPresent(m -> {
                         if (!countries.contains(m.country())) {
                             countries.add(m.country());
                         }
@@ -439,6 +493,45 @@ final class ActorResolver {
     }
 
     /**
+     * A country mention that can say whose an actor is: not one inside "pro-Iranian" or "anti-Syria" (the
+     * group supports or opposes that country; "the pro-Iranian Hizbollah" is Lebanese).
+     */
+    Optional<GeoMention> actorGeo(EventDoc doc, Sentence s, int local) {
+        String w = s.tokens().get(local).text().toLowerCase(Locale.ROOT);
+        if (w.startsWith("pro-") || w.startsWith("anti-") || w.equals("pro") || w.equals("anti")) {
+            return Optional.empty();
+        }
+        if (local >= 2 && s.tokens().get(local - 1).text().equals("-")) {
+            String before = s.tokens().get(local - 2).text().toLowerCase(Locale.ROOT);
+            if (before.equals("pro") || before.equals("anti")) {
+                return Optional.empty();
+            }
+        }
+        return DepPaths.geoAt(doc, s, local);
+    }
+
+    /**
+     * "Vietnamese-led forces", "a US-led coalition": the country before "-led" leads the actor (CoreNLP splits the
+     * hyphen and hangs the country under "led"). "Syrian-backed" is not the actor's country and is not taken.
+     */
+    Optional<String> ledBy(EventDoc doc, Sentence s, DepGraph g, List<Integer> span) {
+        List<Token> toks = s.tokens();
+        for (int i : span) {
+            if (!DepPaths.lemma(toks.get(i)).equals("lead") || !toks.get(i).pos().equals("VBN") || i == 0) {
+                continue;
+            }
+            int j = toks.get(i - 1).text().equals("-") && i >= 2 ? i - 2 : i - 1;
+            if (g.head(j) == i || toks.get(j).end() == toks.get(i).begin() || toks.get(j + 1).text().equals("-")) {
+                Optional<GeoMention> m = actorGeo(doc, s, j);
+                if (m.isPresent() && (m.get().is(GeoKind.NAME) || m.get().is(GeoKind.DEMONYM))) {
+                    return Optional.of(m.get().country());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The country the text states for a person by a modifier of the name or its title: "King Hassan of Morocco",
      * "Morocco's King Hassan", "the Moroccan king, Hassan". Null when the text states none. The people tagger may
      * have given the bare name another country from the dated actors or the leaders list; the text wins.
@@ -458,7 +551,7 @@ final class ActorResolver {
             for (int c : g.children(x)) {
                 boolean of = g.is(c, "nmod") && DepPaths.hasCase(g, toks, c, "of");
                 if (of || g.is(c, "nmod:poss") || g.is(c, "amod") || g.is(c, "compound") && c != h) {
-                    Optional<GeoMention> m = DepPaths.geoAt(doc, s, c);
+                    Optional<GeoMention> m = actorGeo(doc, s, c);
                     if (m.isPresent() && (m.get().is(GeoKind.NAME) || m.get().is(GeoKind.DEMONYM))) {
                         return m.get().country();
                     }

@@ -287,7 +287,9 @@ public final class EventTagger {
             }
         }
         rules.restructure(doc, s, g, byHead, live);
-        live.forEach(roles::sourceFromPlace);
+        for (EventCandidate c : live) {
+            roles.sourceFromPlace(doc, s, g, c);
+        }
         dates.fillDates(doc, s, g, live);
         for (EventCandidate c : live) {
             if (c.claimOf != null && c.date == null) {
