@@ -219,7 +219,7 @@ final class RoleFiller {
      * ago" the model often makes "mayor" the subject of "jailed" instead of the object of "released"; the verb's
      * object is that subject (as in "made them leave", where UD has it as object).
      */
-    private static List<Integer> smallClauseSubjects(DepGraph g, int v) {
+    static List<Integer> smallClauseSubjects(DepGraph g, int v) {
         List<Integer> out = new ArrayList<>();
         for (int x : g.children(v, "xcomp")) {
             for (int sj : g.children(x, "nsubj")) {
@@ -237,7 +237,7 @@ final class RoleFiller {
      * Only a body (an organization or unnamed actor with a country), never a bare country or place: in "withdrew
      * troops from Lebanon" the troops are not Lebanon's.
      */
-    private List<Actor> membersOf(EventDoc doc, Sentence s, DepGraph g, int v, List<Actor> targets) {
+    List<Actor> membersOf(EventDoc doc, Sentence s, DepGraph g, int v, List<Actor> targets) {
         String body = null;
         for (int d : g.children(v, "obl")) {
             if (DepPaths.hasCase(g, s.tokens(), d, "from")) {
