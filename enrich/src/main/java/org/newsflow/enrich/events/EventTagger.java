@@ -287,9 +287,7 @@ public final class EventTagger {
             }
         }
         rules.restructure(doc, s, g, byHead, live);
-        for (EventCandidate c : live) {
-            roles.sourceFromPlace(doc, s, g, c);
-        }
+        live.forEach(roles::sourceFromPlace);
         dates.fillDates(doc, s, g, live);
         for (EventCandidate c : live) {
             if (c.claimOf != null && c.date == null) {

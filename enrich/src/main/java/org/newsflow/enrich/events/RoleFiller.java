@@ -18,7 +18,6 @@ import org.newsflow.contract.Casualties;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.Mention;
 import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.GeoKind;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -272,35 +271,13 @@ final class RoleFiller {
      * Only for factual attacks on someone (a target), with a location and no source phrase; an attacker the text names
      * but we cannot resolve ("hackers") stays unknown. Runs after the location and the clause rules.
      */
-    void sourceFromPlace(EventDoc doc, Sentence s, DepGraph g, EventCandidate c) {
+    void sourceFromPlace(EventCandidate c) {
         if (c.sourceStated || !c.sources.isEmpty() || c.targets.isEmpty() || c.negated || c.hypothetical || c.claimOf != null
                 || !"ASSAULT".equals(lex.ploverType(c.code))) {
             return;
         }
-        String country = c.locCountry != null ? c.locCountry : placeOfGoverningClause(doc, s, g, c.head);
-        if (country != null) {
-            c.sources.add(new Actor(country, null, "UNNAMED", null));
+        if (c.locCountry != null) {
+            c.sources.add(new Actor(c.locCountry, null, "UNNAMED", null));
         }
-    }
-
-    private static final Set<String> LOCATIVES = WordList.load("/events/locatives.txt");
-
-    /**
-     * "An attempt to assassinate the governor was thwarted in X": the attack has no place of its own, the clause it
-     * belongs to does. Up to three heads up, the first locative phrase ("in", "at", "near"...) naming a place.
-     */
-    private String placeOfGoverningClause(EventDoc doc, Sentence s, DepGraph g, int h) {
-        int x = g.head(h);
-        for (int steps = 0; x >= 0 && steps < 3; steps++, x = g.head(x)) {
-            for (int d : g.children(x)) {
-                if ((g.is(d, "obl") || g.is(d, "nmod")) && LOCATIVES.stream().anyMatch(p -> DepPaths.hasCase(g, s.tokens(), d, p))) {
-                    GeoMention m = locations.geoIn(doc, s, g, d);
-                    if (m != null && !m.is(GeoKind.DEMONYM)) {
-                        return m.country();
-                    }
-                }
-            }
-        }
-        return null;
     }
 }

@@ -190,8 +190,7 @@ class ActorResolverTest {
         c.head = 0;
         c.locCountry = "ML";
         c.targets.add(new Actor("FR", "two French soldiers", "UNNAMED", "MIL"));
-        Case any = Case.of(w("killed/VBN/kill"), new int[] {-1}, w("root"), w(), w());
-        ROLES.sourceFromPlace(any.doc, any.s, any.g, c);
+        ROLES.sourceFromPlace(c);
         assertThat(c.sources).extracting(Actor::country).containsExactly("ML");
 
         EventCandidate named = new EventCandidate(); // "hackers attacked": an attacker is named, even if unknown
@@ -199,7 +198,7 @@ class ActorResolverTest {
         named.locCountry = "ML";
         named.sourceStated = true;
         named.targets.add(new Actor("FR", "a French bank", "UNNAMED", "BUS"));
-        ROLES.sourceFromPlace(any.doc, any.s, any.g, named);
+        ROLES.sourceFromPlace(named);
         assertThat(named.sources).isEmpty();
 
         EventCandidate hypothetical = new EventCandidate();
@@ -207,7 +206,7 @@ class ActorResolverTest {
         hypothetical.locCountry = "ML";
         hypothetical.hypothetical = true;
         hypothetical.targets.add(new Actor("FR", "soldiers", "UNNAMED", "MIL"));
-        ROLES.sourceFromPlace(any.doc, any.s, any.g, hypothetical);
+        ROLES.sourceFromPlace(hypothetical);
         assertThat(hypothetical.sources).isEmpty();
     }
 }
