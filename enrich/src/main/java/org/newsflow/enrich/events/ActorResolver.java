@@ -127,7 +127,7 @@ final class ActorResolver {
     }
 
     /** Prepositions whose object is what a non-actor noun is about or aimed at: "evidence against X", "aid to X". */
-    private static final Set<String> CONTENT_PREPS = Set.of("against", "on", "to", "with", "for", "toward", "towards", "at", "into");
+    private static final Set<String> CONTENT_PREPS = Set.of("against", "on", "to", "with", "for", "toward", "towards");
 
     /**
      * A target phrase: its actors, or, when it is the object (or passive subject) and its head is no actor at all,
@@ -174,18 +174,22 @@ final class ActorResolver {
     }
 
     /** Sectors of the state and its opponents: their unnamed members act for the one country a sentence names. */
-    private static final Set<String> NATIONAL_SECTORS = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY");
+    private static final Set<String> NATIONAL_SECTORS = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY");
 
     /**
-     * The actors of the phrase at {@code h}. An unnamed actor or a titled person of a national sector whose phrase
-     * states no country ("officials", "the opposition leaders", "Judge X") acts for the country of the sentence
-     * when the sentence names exactly one ("Leaders of the opposition agreed to postpone the rally in Baku": AZ). Rebels,
-     * civilians and unsectored actors are left without one: the text does not say whose they are.
+     * The actors of a source phrase of a conflict event ({@code RoleFiller} asks only for those). An unnamed source
+     * of a national sector whose phrase states no country ("officials", "police", "troops") acts for the country of
+     * the sentence when the sentence's places name exactly one and none of its people or organizations is of another
+     * ("Police fired tear gas at protesters in Lima": PE). Not for named people (a named foreigner in "Russian drones hit
+     * X's house" is not Russian), rebels, civilians or unsectored actors, not for a possessed phrase ("its
+     * peacekeepers") nor for one with a capitalized modifier that names no country ("West African leaders"), and
+     * not for targets (a victim's country is not where the attack happened).
      */
-    List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
-        List<Actor> found = resolvePhrase(doc, s, g, h);
-        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(h, "nmod:poss").isEmpty()) {
-            return found; // "its peacekeeping forces" whose owner has no country are not the place's
+    List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> found = resolveConj(doc, s, g, x);
+        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(x, "nmod:poss").isEmpty()
+                || unplacedProperModifier(doc, s, g, x)) {
+            return found;
         }
         String only = onlyCountryOf(doc, s);
         if (only == null) {
@@ -199,30 +203,40 @@ final class ActorResolver {
     }
 
     private static boolean nationalWithoutCountry(Actor a) {
-        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && !"ORGANIZATION".equals(a.kind());
+        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && "UNNAMED".equals(a.kind());
+    }
+
+    /** "West African leaders", "Arab ministers": a capitalized modifier of the head that is no country mention. */
+    private boolean unplacedProperModifier(EventDoc doc, Sentence s, DepGraph g, int h) {
+        for (int c : g.children(h)) {
+            Token t = s.tokens().get(c);
+            if ((g.is(c, "amod") || g.is(c, "compound")) && c < h && Character.isUpperCase(t.text().charAt(0))
+                    && actorGeo(doc, s, c).isEmpty() && doc.people.mentionsAt(s.firstToken() + c).stream().allMatch(m -> m.country() == null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
-     * The one country the sentence names, by its place, country and demonym mentions and the countries of its people
-     * and organizations ("Obama ... Iran" names two), or null (none or several).
+     * The one country the sentence's place, country and demonym mentions name, when none of its people and
+     * organizations is of another country ("Obama ... Iran"), or null.
      */
     String onlyCountryOf(EventDoc doc, Sentence s) {
-        Set<String> named = new HashSet<>();
+        Set<String> places = new HashSet<>();
+        Set<String> actors = new HashSet<>();
         for (int i = 0; i < s.tokens().size(); i++) {
-            actorGeo(doc, s, i).map(GeoMention::country).ifPresent(named::add);
+            actorGeo(doc, s, i).map(GeoMention::country).ifPresent(places::add);
             for (ActorMention m : doc.people.mentionsAt(s.firstToken() + i)) {
                 if (m.country() != null) {
-                    named.add(m.country());
+                    actors.add(m.country());
                 }
             }
-            if (named.size() > 1) {
-                return null;
-            }
         }
-        return named.size() == 1 ? named.iterator().next() : null;
+        return places.size() == 1 && places.containsAll(actors) ? places.iterator().next() : null;
     }
 
-    private List<Actor> resolvePhrase(EventDoc doc, Sentence s, DepGraph g, int h) {
+    List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();
         int base = s.firstToken();
         Token ht = toks.get(h);

@@ -175,7 +175,7 @@ final class RoleFiller {
             tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
         }
         for (int x : src) {
-            c.sources.addAll(actors.resolveConj(doc, s, g, x));
+            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x) : actors.resolveConj(doc, s, g, x));
         }
         for (int x : tgt) {
             c.targets.addAll(actors.resolveTarget(doc, s, g, x));
@@ -183,6 +183,7 @@ final class RoleFiller {
         if (verb) {
             c.targets = membersOf(doc, s, g, h, c.targets);
         }
+        c.targets = sameActorSameCountry(c.sources, c.targets);
         c.sourceStated = !src.isEmpty();
         // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
         String type = lex.ploverType(c.code);
@@ -253,6 +254,35 @@ final class RoleFiller {
         List<Actor> out = new ArrayList<>();
         for (Actor t : targets) {
             out.add(t.country() == null && "UNNAMED".equals(t.kind()) && t.sector() != null ? new Actor(body, t.name(), t.kind(), t.sector()) : t);
+        }
+        return out;
+    }
+
+    /**
+     * One phrase on both sides (the parse gives "the army" as source and as target of a symmetric "fighting") is
+     * one actor: a target without a country takes the country a source of the same name, kind and sector got.
+     */
+    /**
+     * Verbal or material conflict (QuadClass 3-4): there the place a sentence names is where the police, troops or
+     * officials act at home; a meeting or a signing happens at a venue abroad ("the government signed a deal in
+     * Pretoria" is not South Africa's government), so cooperation takes no country from the sentence.
+     */
+    private boolean conflict(EventCandidate c) {
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code);
+        return info != null && info.quadClass() >= 3;
+    }
+
+    static List<Actor> sameActorSameCountry(List<Actor> sources, List<Actor> targets) {
+        List<Actor> out = new ArrayList<>(targets.size());
+        for (Actor t : targets) {
+            Actor same = null;
+            for (Actor a : sources) {
+                if (t.country() == null && a.country() != null && t.name() != null && t.name().equals(a.name())
+                        && Objects.equals(t.kind(), a.kind()) && Objects.equals(t.sector(), a.sector())) {
+                    same = a;
+                }
+            }
+            out.add(same != null ? same : t);
         }
         return out;
     }

@@ -60,6 +60,10 @@ class ActorResolverTest {
         List<String> countries(int head) {
             return ACTORS.resolveOne(doc, s, g, head).stream().map(Actor::country).toList();
         }
+
+        List<String> sources(int head) {
+            return ACTORS.resolveSource(doc, s, g, head).stream().map(Actor::country).toList();
+        }
     }
 
     private static String[] w(String... words) {
@@ -144,18 +148,30 @@ class ActorResolverTest {
     }
 
     @Test
-    void nationalActorsWithoutACountryTakeTheSentencesOnlyCountry() {
+    void nationalSourcesWithoutACountryTakeTheSentencesOnlyCountry() {
         // "Police detained students in Lima" -> PE police; with "Chilean students" the sentence names two countries
         Case one = Case.of(w("Police/NNS/police", "detained/VBD/detain", "students/NNS/student", "in/IN/in", "Lima/NNP/Lima/LOCATION"),
                 new int[] {1, -1, 1, 4, 1}, w("nsubj", "root", "obj", "case", "obl"), w("4=PE:CITY"),
                 w("0=UNNAMED:-:COP:Police", "2=UNNAMED:-:EDU:students"));
-        assertThat(one.countries(0)).containsExactly("PE");
-        assertThat(one.countries(2)).containsOnlyNulls(); // students are no national sector
+        assertThat(one.sources(0)).containsExactly("PE");
+        assertThat(one.sources(2)).containsOnlyNulls(); // students are no national sector
+        assertThat(one.countries(0)).containsOnlyNulls(); // only sources: a victim is not of the place
         Case two = Case.of(w("Police/NNS/police", "detained/VBD/detain", "Chilean/JJ/chilean", "students/NNS/student", "in/IN/in",
                         "Lima/NNP/Lima/LOCATION"),
                 new int[] {1, -1, 3, 1, 5, 1}, w("nsubj", "root", "amod", "obj", "case", "obl"), w("2=CL:DEMONYM", "5=PE:CITY"),
                 w("0=UNNAMED:-:COP:Police", "2-3=UNNAMED:CL:EDU:Chilean students"));
-        assertThat(two.countries(0)).containsOnlyNulls();
+        assertThat(two.sources(0)).containsOnlyNulls();
+        // "West African leaders met in Bamako": a regional modifier, not the place's country
+        Case regional = Case.of(w("West/NNP/West", "African/JJ/african", "leaders/NNS/leader", "met/VBD/meet", "in/IN/in",
+                        "Bamako/NNP/Bamako/LOCATION"),
+                new int[] {2, 2, 3, -1, 5, 3}, w("compound", "amod", "nsubj", "root", "case", "obl"), w("5=ML:CAPITAL"),
+                w("0-2=UNNAMED:-:GOV:West African leaders"));
+        assertThat(regional.sources(2)).containsOnlyNulls();
+        // a named person is not given the place's country ("Mayor Ana Lopez ... in Lima")
+        Case person = Case.of(w("Ana/NNP/Ana/PERSON", "Lopez/NNP/Lopez/PERSON", "spoke/VBD/speak", "in/IN/in", "Lima/NNP/Lima/LOCATION"),
+                new int[] {1, 2, -1, 4, 2}, w("compound", "nsubj", "root", "case", "obl"), w("4=PE:CITY"),
+                w("0-1=PERSON:-:GOV:Ana Lopez"));
+        assertThat(person.sources(1)).containsOnlyNulls();
     }
 
     @Test
