@@ -5,6 +5,7 @@ import { extent, get } from './api.js';
 import { current, timeWindow, filtersOf, withParam, go, link, FILTERS } from './state.js';
 import { resizeCharts, resetCharts } from './charts.js';
 import { connectLive } from './articles.js';
+import { setUpTokenDialog } from './auth.js';
 import { overview } from './views/overview.js';
 import { countryPage } from './views/country.js';
 import { personPage } from './views/person.js';
@@ -103,6 +104,9 @@ document.getElementById('filters').range.addEventListener('change', e => e.targe
 window.addEventListener('hashchange', render);
 window.addEventListener('resize', resizeCharts);
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { resetCharts(); render(); });
+setUpTokenDialog();
+// A token was given after a 401: everything asks again with it, and the live stream reconnects with its header.
+window.addEventListener('newsflow:token', () => { connectLive(); render(); pollHealth(); eventTypes(); });
 connectLive();
 render();
 pollHealth();
