@@ -4,6 +4,8 @@
 import { fill } from './dom.js';
 
 const KEY = 'newsflow.apiToken';
+/** The user closed the dialog without a token: 401s from the polls do not open it again. */
+let dismissed = false;
 
 export function token() {
   return sessionStorage.getItem(KEY);
@@ -17,7 +19,8 @@ export function authHeaders() {
 
 /**
  * The server refused a call (401). A token we sent is wrong: it is forgotten and the dialog says so. Opens the dialog
- * once however many calls failed; 'newsflow:token' fires when the user gives one.
+ * once however many calls failed, and not again after the user cancelled it (the header's "API token" button
+ * does); 'newsflow:token' fires when the user gives one.
  */
 export function unauthorized(sentToken) {
   const now = token();
@@ -26,6 +29,12 @@ export function unauthorized(sentToken) {
   if (refused) sessionStorage.removeItem(KEY);
   const dialog = document.getElementById('token-dialog');
   if (!dialog) return;
+  document.getElementById('token-button').hidden = false;
+  if (dismissed && !refused) return; // cancelled: the header's button opens it again, the polls do not
+  open(dialog, refused);
+}
+
+function open(dialog, refused) {
   const error = document.getElementById('token-error');
   if (refused || !dialog.open) fill(error, refused ? 'The server refused that token. Check it and try again.' : '');
   if (!dialog.open) {
@@ -36,6 +45,7 @@ export function unauthorized(sentToken) {
 
 function submit(e) {
   e.preventDefault();
+  dismissed = false;
   const input = document.getElementById('token-input');
   const value = input.value.trim();
   if (!value) return;
@@ -46,6 +56,9 @@ function submit(e) {
 }
 
 export function setUpTokenDialog() {
+  const dialog = document.getElementById('token-dialog');
   document.getElementById('token-form').addEventListener('submit', submit);
-  document.getElementById('token-cancel').addEventListener('click', () => document.getElementById('token-dialog').close());
+  document.getElementById('token-cancel').addEventListener('click', () => { dismissed = true; dialog.close(); });
+  dialog.addEventListener('cancel', () => { dismissed = true; }); // Escape
+  document.getElementById('token-button').addEventListener('click', () => { dismissed = false; open(dialog, false); });
 }
