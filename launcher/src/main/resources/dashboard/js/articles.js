@@ -17,6 +17,10 @@ const POLL_WITH_STREAM_MS = 20000;
  */
 export const live = { connected: false };
 let closeLive = () => {};
+export function disconnectLive() {
+  closeLive();
+  closeLive = () => {};
+}
 export function connectLive() {
   closeLive();
   const badge = () => document.getElementById('live')?.setAttribute('title', live.connected

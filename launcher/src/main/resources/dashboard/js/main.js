@@ -4,7 +4,7 @@ import { el, fill, note } from './dom.js';
 import { extent, get } from './api.js';
 import { current, timeWindow, filtersOf, withParam, go, link, FILTERS } from './state.js';
 import { resizeCharts, resetCharts } from './charts.js';
-import { connectLive } from './articles.js';
+import { connectLive, disconnectLive } from './articles.js';
 import { setUpTokenDialog } from './auth.js';
 import { overview } from './views/overview.js';
 import { countryPage } from './views/country.js';
@@ -107,6 +107,10 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { re
 setUpTokenDialog();
 // A token was given after a 401: everything asks again with it, and the live stream reconnects with its header.
 window.addEventListener('newsflow:token', () => { connectLive(); render(); pollHealth(); eventTypes(); });
+// A page left for another (or kept in the back-forward cache) closes its stream: browsers allow only six connections
+// to one server over HTTP/1.1, and streams left open by pages gone would hold up every later request.
+window.addEventListener('pagehide', disconnectLive);
+window.addEventListener('pageshow', e => { if (e.persisted) connectLive(); });
 connectLive();
 render();
 pollHealth();
