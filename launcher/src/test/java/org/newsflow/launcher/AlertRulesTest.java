@@ -14,15 +14,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Prometheus alert rules ({@code deploy/prometheus/alerts.yml}) through promtool: they parse
  * ({@code promtool check rules}) and their unit tests pass ({@code promtool test rules alerts.test.yml}: input series
- * that make each alert fire, and healthy ones that keep it silent). Without promtool (Debian's {@code prometheus}
+ * that make each alert fire, and healthy ones that keep it silent), and prometheus.yml passes {@code promtool check
+ * config} with them. Without promtool (Debian's {@code prometheus}
  * package, installed by .ci/run) the checks are skipped with a message, except under CI=true, where that fails.
  */
 class AlertRulesTest {
     private static final Path DIR = Path.of("..", "deploy", "prometheus");
+    private static final String RULES_IN_CONTAINER = "/etc/prometheus/alerts.yml";
+    private static final String TOKEN_IN_CONTAINER = "/run/secrets/api_token";
     private static final Pattern ALERT = Pattern.compile("^\\s*- alert: (\\S+)", Pattern.MULTILINE);
     private static final Pattern FIRED = Pattern.compile("alertname: (\\S+)\\s+exp_alerts:\\s+- exp_labels", Pattern.MULTILINE);
 
@@ -33,6 +37,22 @@ class AlertRulesTest {
         assertThat(check).contains("SUCCESS: 6 rules found");
         String test = run(promtool, "test", "rules", DIR.resolve("alerts.test.yml").toString());
         assertThat(test).contains("SUCCESS").doesNotContain("FAILED");
+    }
+
+    /**
+     * prometheus.yml as compose mounts it: its paths point into the container (the rules at /etc/prometheus, the
+     * token at /run/secrets), so they are pointed at a copy of the rules and a token file before the check.
+     */
+    @Test
+    void the_prometheus_configuration_is_valid(@TempDir Path tmp) throws Exception {
+        Path promtool = promtool();
+        String config = Files.readString(DIR.resolve("prometheus.yml"));
+        assertThat(config).contains(RULES_IN_CONTAINER, TOKEN_IN_CONTAINER);
+        Path rules = Files.copy(DIR.resolve("alerts.yml"), tmp.resolve("alerts.yml"));
+        Path token = Files.writeString(tmp.resolve("api_token"), "a-token-for-the-check-only");
+        Path local = Files.writeString(tmp.resolve("prometheus.yml"), config.replace(RULES_IN_CONTAINER, rules.toString())
+                .replace(TOKEN_IN_CONTAINER, token.toString()));
+        assertThat(run(promtool, "check", "config", local.toString())).contains("SUCCESS: 1 rule files found");
     }
 
     /** promtool only runs the tests there are: every alert must have one in which it fires. */
