@@ -427,7 +427,8 @@ final class ActorResolver {
             }
             for (int sj : g.children(p)) {
                 if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                    List<Actor> found = resolveOne(doc, s, g, sj);
+                    // "Obama and Putin said they will ...": a plural pronoun stands for the whole coordination
+                    List<Actor> found = agr == Agreement.ANY ? resolveConj(doc, s, g, sj) : resolveOne(doc, s, g, sj);
                     if (agr.accepts(found)) {
                         return found;
                     }

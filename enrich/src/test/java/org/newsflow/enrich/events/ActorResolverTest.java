@@ -83,6 +83,15 @@ class ActorResolverTest {
     }
 
     @Test
+    void theyStandsForTheWholeCoordination() {
+        // "Peru and Chile said they would talk"
+        Case c = Case.of(w("Peru/NNP/Peru/LOCATION", "and/CC/and", "Chile/NNP/Chile/LOCATION", "said/VBD/say", "they/PRP/they",
+                        "would/MD/would", "talk/VB/talk"),
+                new int[] {3, 2, 0, -1, 6, 6, 3}, w("nsubj", "cc", "conj", "root", "nsubj", "aux", "ccomp"), w("0=PE:NAME", "2=CL:NAME"), w());
+        assertThat(c.countries(4)).containsExactly("PE", "CL");
+    }
+
+    @Test
     void aPronounSubjectTakesTheSubjectOfAClauseParsedUnderItsVerb() {
         // "as Peru announced it would pay debts", with "announced" parsed under "pay"
         Case c = Case.of(w("as/IN/as", "Peru/NNP/Peru/LOCATION", "announced/VBD/announce", "it/PRP/it", "would/MD/would", "pay/VB/pay",
