@@ -135,7 +135,7 @@ public final class EventTagger {
             }
             actors.rememberPair(doc, s);
         }
-        return new Coded(out, said);
+        return new Coded(out, StatementCoder.onePerActorsAndDay(said));
     }
 
     /**

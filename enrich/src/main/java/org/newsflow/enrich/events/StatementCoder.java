@@ -117,6 +117,19 @@ final class StatementCoder {
         return null;
     }
 
+    /**
+     * One statement per code, source, target, date and flags in an article, the first in the text: an interview
+     * quoted over ten sentences ("..., the minister said." each time) is one statement by the minister, as
+     * event data sets count one event per actors, code and day (Phoenix's one-a-day filter).
+     */
+    static List<Statement> onePerActorsAndDay(List<Statement> statements) {
+        Map<List<Object>, Statement> first = new java.util.LinkedHashMap<>();
+        for (Statement st : statements) {
+            first.putIfAbsent(java.util.Arrays.asList(st.cameoCode(), st.source(), st.target(), st.date(), st.negated(), st.hypothetical()), st);
+        }
+        return List.copyOf(first.values());
+    }
+
     /** One statement per code, source and target of a verb. */
     private List<Statement> emit(EventDoc doc, Sentence s, List<Token> toks, List<EventCandidate> live) {
         Mention sentence = new Mention(s.begin(), s.end(), s.text(doc.text.body()));

@@ -104,6 +104,14 @@ class StatementCoderTest {
     }
 
     @Test
+    void anInterviewQuotedOverSeveralSentencesIsOneStatement() {
+        EventTagger.Coded c = code("Chile's foreign minister said the border was calm. \"We expect a quiet week,\" Chile's foreign minister said. "
+                + "Japan expressed concern about the region.", "Chile=CL:NAME", "Japan=JP:NAME");
+        assertThat(c.statements()).extracting(Statement::cameoCode).containsExactly("010", "012");
+        assertThat(c.statements().get(0).trigger().begin()).isLessThan(40); // the first one in the text stays
+    }
+
+    @Test
     void aDictionary010VerbThatSaysNothingIsNoStatement() {
         // ESTIMATE verbs carry CAMEO 010 in the dictionary, but an estimate of damage is not a public statement
         assertThat(code("Chilean officials estimated the damage at 40 million dollars.", "Chilean=CL:DEMONYM").statements()).isEmpty();
