@@ -40,6 +40,17 @@ public record Statement(
     /** CAMEO's QuadClass of public statements. */
     public static final int QUAD_CLASS = 0;
 
+    /** Short names of the CAMEO 01x codes (our own words after the CAMEO codebook's headings). */
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of(
+            "010", "make statement", "011", "decline comment", "012", "pessimistic comment", "013", "optimistic comment",
+            "014", "consider policy option", "015", "acknowledge responsibility", "016", "deny responsibility",
+            "017", "symbolic act", "018", "empathetic comment", "019", "express accord");
+
+    /** A short name of a statement code ("016" -> "deny responsibility"; a 4-digit code by its 3-digit head). */
+    public static String label(String cameoCode) {
+        return cameoCode == null || cameoCode.length() < 3 ? null : LABELS.get(cameoCode.substring(0, 3));
+    }
+
     public Statement {
         if (cameoCode == null || !cameoCode.matches("01\\d{1,2}")) {
             throw new IllegalArgumentException("a statement's CAMEO code is 3 or 4 digits starting with 01: " + cameoCode);
