@@ -44,11 +44,12 @@ final class StatementRules {
      * sector other than civilians (a title or an agent noun gave it one: GOV, MIL, OPP, IGO, REB...), or an unnamed
      * group with such a sector and a country ("Armenian officials", not "officials"). A
      * person or group the article only names or places ("Maria Lopez, a market trader", "residents", "a political
-     * scientist in Lima", "witnesses") is a source the article quotes, not an actor making a public statement.
+     * scientist in Lima", "witnesses") is a source the article quotes, not an actor making a public statement; so are
+     * the news media (sector MED: "Reuters reported", "state television said").
      */
     static boolean canSpeak(Actor a) {
-        if (a == null) {
-            return false;
+        if (a == null || "MED".equals(a.sector())) {
+            return false; // "Reuters reported", "state television said": the news media are how the article knows
         }
         if ("COUNTRY".equals(a.kind()) || "ORGANIZATION".equals(a.kind())) {
             return true;

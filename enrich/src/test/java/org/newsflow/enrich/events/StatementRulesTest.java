@@ -72,6 +72,8 @@ class StatementRulesTest {
         assertThat(StatementRules.canSpeak(new Actor("CL", "Ana Ruiz", "PERSON", null))).isFalse();
         assertThat(StatementRules.canSpeak(new Actor("CL", "residents", "UNNAMED", "CVL"))).isFalse();
         assertThat(StatementRules.canSpeak(null)).isFalse();
+        assertThat(StatementRules.canSpeak(new Actor(null, "Example Wire", "ORGANIZATION", "MED"))).isFalse();
+        assertThat(StatementRules.canSpeak(new Actor("CL", "Chilean state television", "UNNAMED", "MED"))).isFalse();
     }
 
     @Test

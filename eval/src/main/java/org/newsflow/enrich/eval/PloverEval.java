@@ -139,6 +139,10 @@ public final class PloverEval {
                                 e.target() == null ? "?" : e.target().country() + "/" + e.target().sector(), e.trigger().text(),
                                 e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
                     }
+                    for (org.newsflow.contract.Statement st : doc.statementsOrEmpty()) {
+                        out.printf(Locale.ROOT, "   statement %s %s [%s]%n", st.cameoCode(),
+                                st.source().country() + "/" + st.source().sector(), st.trigger().text());
+                    }
                 }
                 progress.incrementAndGet();
             }
