@@ -55,5 +55,11 @@ public record Statement(
         if (cameoCode == null || !cameoCode.matches("01\\d{1,2}")) {
             throw new IllegalArgumentException("a statement's CAMEO code is 3 or 4 digits starting with 01: " + cameoCode);
         }
+        if (quadClass != QUAD_CLASS) {
+            throw new IllegalArgumentException("a statement's QuadClass is 0, got " + quadClass);
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("a statement has a source (who made it)");
+        }
     }
 }

@@ -156,8 +156,16 @@ class ContractSchemasTest {
         item.put("quadClass", 0).remove("source");
         assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, record)).anyMatch(m -> m.contains("source"));
         // and the record refuses a code that is not a statement's
-        assertThatThrownBy(() -> new Statement("112", 0, null, null, null, null, null, false, false))
+        Actor az = new Actor("AZ", "Azerbaijan", "COUNTRY", null);
+        assertThatThrownBy(() -> new Statement("112", 0, az, null, null, null, null, false, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("112");
+        assertThatThrownBy(() -> new Statement("013", 3, az, null, null, null, null, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QuadClass");
+        assertThatThrownBy(() -> new Statement("013", 0, null, null, null, null, null, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
+        // a record carrying a broken statement is refused when read, with a reason (it would go to the DLQ)
+        String broken = Json.toString(enriched().withStatements(List.of(denial()))).replace("\"cameoCode\":\"016\"", "\"cameoCode\":\"160\"");
+        assertThatThrownBy(() -> Json.read(broken, EnrichedArticle.class)).isInstanceOf(InvalidRecordException.class);
     }
 
     @Test
