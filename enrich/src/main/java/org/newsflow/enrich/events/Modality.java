@@ -89,8 +89,8 @@ final class Modality {
         }
         promise(g, toks, c);
         // "would not provide support": refusing cooperation is a rejection
-        int quad = lex.codeInfo(c.code).quadClass();
-        if (c.negated && quad <= 2 && c.hypothetical) {
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code); // none for statements (root 01)
+        if (info != null && c.negated && info.quadClass() <= 2 && c.hypothetical) {
             c.code = "120";
             c.negated = false;
             c.hypothetical = false;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.newsflow.enrich.nlp.Token;
 
 /**
@@ -16,7 +17,7 @@ import org.newsflow.enrich.nlp.Token;
  *
  * <p>Matches become ordinary {@link TriggerMatch}es of a trigger made for the verb, so the clause rules, roles,
  * modality and output treat them like the hand-written triggers. Codes without a PLOVER type (CAMEO 01x
- * statements) are kept only when {@code statements} is on.
+ * statements) are never given by the events matcher; {@link StatementCoder} has its own matcher restricted to them.
  */
 final class VerbPatternMatcher {
     /** Words a multiword verb's other part may stand from the verb ("called the strike off"). */
@@ -31,10 +32,19 @@ final class VerbPatternMatcher {
     /** Which verbs' own codes count without a pattern ({@link CameoTuning#ownCodes()}). */
     private final String ownCodes;
 
+    /** Which CAMEO codes this matcher gives: events (codes with a PLOVER type) or statements (root 01). */
+    private final Predicate<String> codes;
+
     VerbPatternMatcher(CameoDictionary dict, EventLexicon lex, String ownCodes) {
+        this(dict, lex, ownCodes, null);
+    }
+
+    /** @param codes the codes to give; null: those with a PLOVER type (the events matcher) */
+    VerbPatternMatcher(CameoDictionary dict, EventLexicon lex, String ownCodes, Predicate<String> codes) {
         this.dict = dict;
         this.lex = lex;
         this.ownCodes = ownCodes;
+        this.codes = codes != null ? codes : c -> lex.codeInfo(c) != null && lex.ploverType(c) != null;
     }
 
     static String word(Token t) {
@@ -106,7 +116,7 @@ final class VerbPatternMatcher {
     }
 
     private boolean usable(String code) {
-        return code != null && lex.codeInfo(code) != null && lex.ploverType(code) != null;
+        return code != null && codes.test(code);
     }
 
     /**
