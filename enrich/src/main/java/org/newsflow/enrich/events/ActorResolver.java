@@ -301,60 +301,7 @@ final class ActorResolver {
             }
         }
         if (am.isPresent()) {
-            ActorMention m = am.get();
-            List<Actor> same = new ArrayList<>();
-            for (ActorMention o : doc.people.mentions()) {
-                if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
-                        && !o.country().equals(m.country())) {
-                    same.add(new Actor(o.country(), o.is(ActorKind.UNNAMED) ? phraseText : o.name(), o.actorKind().name(),
-                            o.sector() != null ? o.sector() : sector));
-                }
-            }
-            if (!same.isEmpty() && m.country() != null) {
-                same.add(0, new Actor(m.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
-                        m.sector() != null ? m.sector() : sector));
-                return same;
-            }
-            if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
-                List<Actor> out = new ArrayList<>();
-                for (Actor a : doc.lastPair) {
-                    out.add(new Actor(a.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
-                            m.sector() != null ? m.sector() : sector));
-                }
-                return out;
-            }
-            String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
-            String sec = m.sector() != null ? m.sector() : sector;
-            String stated = m.is(ActorKind.PERSON) ? statedCountry(doc, s, g, h) : null;
-            if (stated != null) {
-                country = stated; // "King Hassan of Morocco": the text beats a dictionary lookup on the bare name
-            }
-            String resident = residenceCountry(doc, s, g, h);
-            if (resident != null) {
-                country = resident;
-            }
-            if (country == null && !m.is(ActorKind.PERSON)) {
-                country = possessorCountry(doc, s, g, span, h);
-            }
-            if (country == null && !m.is(ActorKind.PERSON)) {
-                Role org = organizationIn(doc, s, span, h);
-                if (org != null) {
-                    country = org.country();
-                    sec = sec != null ? sec : sectorName(org.sector(), null);
-                }
-            }
-            if (country == null && "IGO".equals(igoSector(toks, span, h))) {
-                sec = "IGO";
-            }
-            if (country == null && m.is(ActorKind.ORGANIZATION)) {
-                Role known = leaders.role(Names.words(m.name()), doc.pub);
-                if (known != null) {
-                    country = known.country();
-                    sec = sectorName(known.sector(), sec);
-                }
-            }
-            String name = m.is(ActorKind.UNNAMED) ? phraseText : m.name();
-            return List.of(new Actor(country, name, m.actorKind().name(), sec));
+            return fromMention(doc, s, g, h, span, am.get(), countries, phraseText, sector);
         }
         if (headGeo != null && span.size() <= 3 && !headGeo.is(GeoKind.DEMONYM)) {
             return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
@@ -403,6 +350,69 @@ final class ActorResolver {
             return List.of(new Actor(null, phraseText, "UNNAMED", sector));
         }
         return List.of();
+    }
+
+    /**
+     * The actors of a phrase the people tagger has a mention for: the mention's country, else what the text states
+     * around it (the pair named before, a stated country, residence, possessor, an organization inside, an IGO), else
+     * the dated actors for an organization's name.
+     */
+    private List<Actor> fromMention(EventDoc doc, Sentence s, DepGraph g, int h, List<Integer> span, ActorMention m, List<String> countries,
+                                    String phraseText, String sector) {
+        List<Token> toks = s.tokens();
+        List<Actor> same = new ArrayList<>();
+        for (ActorMention o : doc.people.mentions()) {
+            if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
+                    && !o.country().equals(m.country())) {
+                same.add(new Actor(o.country(), o.is(ActorKind.UNNAMED) ? phraseText : o.name(), o.actorKind().name(),
+                        o.sector() != null ? o.sector() : sector));
+            }
+        }
+        if (!same.isEmpty() && m.country() != null) {
+            same.add(0, new Actor(m.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
+                    m.sector() != null ? m.sector() : sector));
+            return same;
+        }
+        if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
+            List<Actor> out = new ArrayList<>();
+            for (Actor a : doc.lastPair) {
+                out.add(new Actor(a.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
+                        m.sector() != null ? m.sector() : sector));
+            }
+            return out;
+        }
+        String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
+        String sec = m.sector() != null ? m.sector() : sector;
+        String stated = m.is(ActorKind.PERSON) ? statedCountry(doc, s, g, h) : null;
+        if (stated != null) {
+            country = stated; // "King Hassan of Morocco": the text beats a dictionary lookup on the bare name
+        }
+        String resident = residenceCountry(doc, s, g, h);
+        if (resident != null) {
+            country = resident;
+        }
+        if (country == null && !m.is(ActorKind.PERSON)) {
+            country = possessorCountry(doc, s, g, span, h);
+        }
+        if (country == null && !m.is(ActorKind.PERSON)) {
+            Role org = organizationIn(doc, s, span, h);
+            if (org != null) {
+                country = org.country();
+                sec = sec != null ? sec : sectorName(org.sector(), null);
+            }
+        }
+        if (country == null && "IGO".equals(igoSector(toks, span, h))) {
+            sec = "IGO";
+        }
+        if (country == null && m.is(ActorKind.ORGANIZATION)) {
+            Role known = leaders.role(Names.words(m.name()), doc.pub);
+            if (known != null) {
+                country = known.country();
+                sec = sectorName(known.sector(), sec);
+            }
+        }
+        String name = m.is(ActorKind.UNNAMED) ? phraseText : m.name();
+        return List.of(new Actor(country, name, m.actorKind().name(), sec));
     }
 
     /**

@@ -185,7 +185,33 @@ final class RoleFiller {
         }
         c.targets = sameActorSameCountry(c.sources, c.targets);
         c.sourceStated = !src.isEmpty();
-        // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
+        thirdParties(doc, s, g, c, verb);
+        DepPaths.dedupe(c.sources);
+        DepPaths.dedupe(c.targets);
+        DepPaths.dedupe(c.third);
+    }
+
+    /**
+     * The subject the parser gave to an xcomp of a verb without an object: in "released the mayor of X, jailed a year
+     * ago" the model often makes "mayor" the subject of "jailed" instead of the object of "released"; the verb's
+     * object is that subject (as in "made them leave", where UD has it as object).
+     */
+    static List<Integer> smallClauseSubjects(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int x : g.children(v, "xcomp")) {
+            for (int sj : g.children(x, "nsubj")) {
+                if (sj > v && sj < x) {
+                    out.add(sj);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X". */
+    private void thirdParties(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, boolean verb) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
         String type = lex.ploverType(c.code);
         if ("CONSULT".equals(type) || "AGREE".equals(type)) {
             List<Integer> scope = new ArrayList<>(List.of(h));
@@ -209,26 +235,6 @@ final class RoleFiller {
                 }
             }
         }
-        DepPaths.dedupe(c.sources);
-        DepPaths.dedupe(c.targets);
-        DepPaths.dedupe(c.third);
-    }
-
-    /**
-     * The subject the parser gave to an xcomp of a verb without an object: in "released the mayor of X, jailed a year
-     * ago" the model often makes "mayor" the subject of "jailed" instead of the object of "released"; the verb's
-     * object is that subject (as in "made them leave", where UD has it as object).
-     */
-    static List<Integer> smallClauseSubjects(DepGraph g, int v) {
-        List<Integer> out = new ArrayList<>();
-        for (int x : g.children(v, "xcomp")) {
-            for (int sj : g.children(x, "nsubj")) {
-                if (sj > v && sj < x) {
-                    out.add(sj);
-                }
-            }
-        }
-        return out;
     }
 
     /**
