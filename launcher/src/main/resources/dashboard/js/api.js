@@ -1,12 +1,16 @@
 // The sink's query API (see /api/openapi.json). A failed call returns {error} instead of throwing, so that one
-// missing endpoint leaves the rest of the page working and says what is missing.
+// missing endpoint leaves the rest of the page working and says what is missing. Every call carries the API token
+// when there is one (auth.js); a 401 asks for it.
+import { authHeaders, token, unauthorized } from './auth.js';
 
 export async function get(path, params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== '') q.set(k, v);
   const url = path + (q.toString() ? '?' + q : '');
   try {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
+    const sent = token();
+    const res = await fetch(url, { headers: { Accept: 'application/json', ...authHeaders() } });
+    if (res.status === 401) unauthorized(sent);
     const body = await res.json().catch(() => null);
     if (!res.ok) return { error: (body && (body.detail || body.title)) || `HTTP ${res.status}`, status: res.status };
     return body;

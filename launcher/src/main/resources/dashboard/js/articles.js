@@ -2,6 +2,7 @@
 // shown yet, at the top (no rebuild: no flicker, the reader's scroll position is kept), with a short highlight.
 import { el, fill, num, when, plural } from './dom.js';
 import { get } from './api.js';
+import { authHeaders, token, unauthorized } from './auth.js';
 import { pageLink, withParam } from './state.js';
 
 /** Without the event stream the table polls often; with it, the stream says when to ask and the poll is a safety net. */
@@ -10,17 +11,63 @@ const POLL_WITH_STREAM_MS = 20000;
 
 /**
  * The server's event stream (/api/events/stream): each stored article raises 'newsflow:article', and the table then
- * asks the API with its own filters. Reconnects by itself (EventSource); while it is down the table polls.
+ * asks the API with its own filters. Without a token: EventSource, which reconnects by itself. With a token:
+ * EventSource cannot send an Authorization header (and the token must not go into the URL), so the stream is read
+ * with fetch, which can, and reconnected after a pause. While the stream is down the table polls every few seconds.
  */
 export const live = { connected: false };
+let closeLive = () => {};
+export function disconnectLive() {
+  closeLive();
+  closeLive = () => {};
+}
 export function connectLive() {
-  if (!window.EventSource) return;
-  const source = new EventSource('/api/events/stream');
+  closeLive();
   const badge = () => document.getElementById('live')?.setAttribute('title', live.connected
     ? 'live: the server tells the page about each stored article' : 'live: polling every few seconds (event stream not connected)');
-  source.onopen = () => { live.connected = true; badge(); };
-  source.onerror = () => { live.connected = false; badge(); };
-  source.addEventListener('article', () => window.dispatchEvent(new CustomEvent('newsflow:article')));
+  const up = on => { live.connected = on; badge(); };
+  const article = () => window.dispatchEvent(new CustomEvent('newsflow:article'));
+  if (token()) {
+    const abort = new AbortController();
+    closeLive = () => { abort.abort(); up(false); };
+    readStream(abort.signal, up, article);
+    return;
+  }
+  if (!window.EventSource) return;
+  const source = new EventSource('/api/events/stream');
+  source.onopen = () => up(true);
+  source.onerror = () => up(false);
+  source.addEventListener('article', article);
+  closeLive = () => { source.close(); up(false); };
+}
+
+/** Server-sent events over fetch (with the token's header): blocks end with a blank line; 'event: article' counts. */
+async function readStream(signal, up, article) {
+  while (!signal.aborted) {
+    const sent = token();
+    try {
+      const res = await fetch('/api/events/stream', { headers: { Accept: 'text/event-stream', ...authHeaders() }, signal, cache: 'no-store' });
+      if (res.status === 401) { up(false); unauthorized(sent); return; } // a new token reconnects (main.js)
+      if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
+      up(true);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer = (buffer + value).replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          if (/^event: ?article$/m.test(buffer.slice(0, end))) article();
+          buffer = buffer.slice(end + 2);
+        }
+      }
+    } catch (e) {
+      if (signal.aborted) return;
+    }
+    up(false);
+    await new Promise(r => setTimeout(r, 3000));
+  }
 }
 
 function row(a, fresh) {

@@ -88,6 +88,14 @@ export function worldMap(container, items, metric, onPick) {
   chart.on('click', p => p.data && onPick(p.name));
 }
 
+/** Highlights a country on the map and shows its tooltip (on), or takes both away: focus in the country table. */
+export function highlightCountry(container, code, on) {
+  const chart = charts.get(container.id);
+  if (!chart || chart.isDisposed()) return;
+  chart.dispatchAction({ type: on ? 'highlight' : 'downplay', seriesIndex: 0, name: code });
+  chart.dispatchAction(on ? { type: 'showTip', seriesIndex: 0, name: code } : { type: 'hideTip' });
+}
+
 /** series: [{key, label, total, buckets: [{start, count}]}]; stacked areas for types, a line for articles. */
 export function trends(container, series, unit) {
   const chart = chartIn(container);

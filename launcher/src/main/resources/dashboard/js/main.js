@@ -4,7 +4,8 @@ import { el, fill, note } from './dom.js';
 import { extent, get } from './api.js';
 import { current, timeWindow, filtersOf, withParam, go, link, FILTERS } from './state.js';
 import { resizeCharts, resetCharts } from './charts.js';
-import { connectLive } from './articles.js';
+import { connectLive, disconnectLive } from './articles.js';
+import { setUpTokenDialog } from './auth.js';
 import { overview } from './views/overview.js';
 import { countryPage } from './views/country.js';
 import { personPage } from './views/person.js';
@@ -103,6 +104,13 @@ document.getElementById('filters').range.addEventListener('change', e => e.targe
 window.addEventListener('hashchange', render);
 window.addEventListener('resize', resizeCharts);
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => { resetCharts(); render(); });
+setUpTokenDialog();
+// A token was given after a 401: everything asks again with it, and the live stream reconnects with its header.
+window.addEventListener('newsflow:token', () => { connectLive(); render(); pollHealth(); eventTypes(); });
+// A page left for another (or kept in the back-forward cache) closes its stream: browsers allow only six connections
+// to one server over HTTP/1.1, and streams left open by pages gone would hold up every later request.
+window.addEventListener('pagehide', disconnectLive);
+window.addEventListener('pageshow', e => { if (e.persisted) connectLive(); });
 connectLive();
 render();
 pollHealth();

@@ -18,6 +18,9 @@ import java.util.Map;
  *     lists are capped (each tag's {@code mentions} still counts every mention) and events may be capped
  *     ({@code eventCounts} still counts every event); absent (null) when nothing was cut. Added in schema
  *     version 1 (additive): older readers ignore it.
+ * @param statements public statements (CAMEO root 01, QuadClass 0, no PLOVER type; see {@link Statement}), in text
+ *     order; not events and not in {@code eventCounts}. Absent (null) when the article has none, so a record without
+ *     statements keeps its exact old bytes. Added in schema version 1 (additive): older readers ignore it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnrichedArticle(
@@ -34,7 +37,8 @@ public record EnrichedArticle(
         List<EventTag> events,
         Map<String, Integer> eventCounts,
         List<String> credits,
-        Boolean truncated) {
+        Boolean truncated,
+        List<Statement> statements) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -51,6 +55,17 @@ public record EnrichedArticle(
         credits = List.copyOf(credits);
         // only true is meaningful; false is normalised to absent so a complete record keeps its exact old bytes
         truncated = Boolean.TRUE.equals(truncated) ? Boolean.TRUE : null;
+        // like truncated: none is absent, so older consumers and stored records see the bytes they saw before
+        statements = statements == null || statements.isEmpty() ? null : List.copyOf(statements);
+    }
+
+    /** A record without statements (code written before {@code statements}). */
+    public EnrichedArticle(int schemaVersion, String id, RawArticle article, String language, Instant enrichedAt,
+            String enricher, List<CountryTag> countries, List<PersonTag> people, List<OrganizationTag> organizations,
+            List<LocationTag> locations, List<EventTag> events, Map<String, Integer> eventCounts, List<String> credits,
+            Boolean truncated) {
+        this(schemaVersion, id, article, language, enrichedAt, enricher, countries, people, organizations, locations,
+                events, eventCounts, credits, truncated, null);
     }
 
     /** A complete (not truncated) record. */
@@ -58,7 +73,18 @@ public record EnrichedArticle(
             String enricher, List<CountryTag> countries, List<PersonTag> people, List<OrganizationTag> organizations,
             List<LocationTag> locations, List<EventTag> events, Map<String, Integer> eventCounts, List<String> credits) {
         this(schemaVersion, id, article, language, enrichedAt, enricher, countries, people, organizations, locations,
-                events, eventCounts, credits, null);
+                events, eventCounts, credits, null, null);
+    }
+
+    /** The statements, empty when there are none (the component is null then). */
+    public List<Statement> statementsOrEmpty() {
+        return statements == null ? List.of() : statements;
+    }
+
+    /** A copy with these statements (none: the field is absent). */
+    public EnrichedArticle withStatements(List<Statement> list) {
+        return new EnrichedArticle(schemaVersion, id, article, language, enrichedAt, enricher, countries, people,
+                organizations, locations, events, eventCounts, credits, truncated, list);
     }
 
     /** Whether this record was cut down to fit the size limit (see {@code truncated}). */

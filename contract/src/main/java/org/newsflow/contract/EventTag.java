@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param place place name where it happened, when stated
  * @param negated the text says it did not happen or that actors pledged not to do it
  * @param hypothetical feared, threatened or possible, not reported as having happened
+ * @param cameoCode the full CAMEO code the event was coded with ("0332", "190", "1822"), as provenance: it starts
+ *     with {@code cameoRoot}; absent in records written before it existed (added within schema version 1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventTag(
@@ -32,4 +34,18 @@ public record EventTag(
         String place,
         Casualties casualties,
         boolean negated,
-        boolean hypothetical) {}
+        boolean hypothetical,
+        String cameoCode) {
+
+    /** The canonical constructor is the JSON creator (the shorter one below is for code written before {@code cameoCode}). */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public EventTag {}
+
+    /** An event without its full CAMEO code. */
+    public EventTag(String type, String mode, String cameoRoot, int quadClass, Actor source, Actor target, Mention trigger,
+            Mention sentence, String date, String locationCountry, String place, Casualties casualties, boolean negated,
+            boolean hypothetical) {
+        this(type, mode, cameoRoot, quadClass, source, target, trigger, sentence, date, locationCountry, place, casualties,
+                negated, hypothetical, null);
+    }
+}

@@ -116,6 +116,76 @@ class ContractSchemasTest {
         assertThat(Json.read(Json.toString(complete).replace(",\"truncated\":true", ""), EnrichedArticle.class)).isEqualTo(complete);
     }
 
+    static Statement denial() {
+        return new Statement("016", Statement.QUAD_CLASS, new Actor("AZ", "Azerbaijan", "COUNTRY", "GOV"), null,
+                new Mention(23, 29, "traded"), new Mention(0, 52, "Armenia and Azerbaijan traded accusations on Monday."),
+                "2022-11-07", false, false);
+    }
+
+    @Test
+    void statementsAreAdditiveAndOmittedWhenAbsent() {
+        EnrichedArticle without = enriched();
+        // no statements: no key at all, the bytes are what they were before the field existed
+        assertThat(Json.toString(without)).doesNotContain("statements");
+        assertThat(without.withStatements(List.of()).statements()).isNull();
+        assertThat(without.statementsOrEmpty()).isEmpty();
+
+        EnrichedArticle with = without.withStatements(List.of(denial()));
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, with)).isEmpty();
+        assertThat(Json.read(Json.toBytes(with), EnrichedArticle.class)).isEqualTo(with);
+        var node = Json.MAPPER.valueToTree(with).get("statements").get(0);
+        assertThat(node.get("cameoCode").asText()).isEqualTo("016");
+        assertThat(node.get("quadClass").asInt()).isZero();
+        assertThat(node.has("type")).isFalse();
+        // statements are not events and not counted with them
+        assertThat(with.events()).hasSize(1);
+        assertThat(with.eventCounts()).isEqualTo(Map.of("ACCUSE", 1));
+        // a reader from before the field existed still reads the record
+        String renamed = Json.toString(with).replace("\"statements\"", "\"addedLater\"");
+        assertThat(Json.read(renamed, EnrichedArticle.class).statements()).isNull();
+    }
+
+    @Test
+    void schemaRejectsBrokenStatements() {
+        var record = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(enriched().withStatements(List.of(denial())));
+        var item = (com.fasterxml.jackson.databind.node.ObjectNode) record.get("statements").get(0);
+        item.put("cameoCode", "112");
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, record)).anyMatch(m -> m.contains("cameoCode"));
+        item.put("cameoCode", "013").put("quadClass", 3);
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, record)).anyMatch(m -> m.contains("quadClass"));
+        item.put("quadClass", 0).remove("source");
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, record)).anyMatch(m -> m.contains("source"));
+        // and the record refuses a code that is not a statement's
+        Actor az = new Actor("AZ", "Azerbaijan", "COUNTRY", null);
+        assertThatThrownBy(() -> new Statement("112", 0, az, null, null, null, null, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("112");
+        assertThatThrownBy(() -> new Statement("013", 3, az, null, null, null, null, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("QuadClass");
+        assertThatThrownBy(() -> new Statement("013", 0, null, null, null, null, null, false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
+        // a record carrying a broken statement is refused when read, with a reason (it would go to the DLQ)
+        String broken = Json.toString(enriched().withStatements(List.of(denial()))).replace("\"cameoCode\":\"016\"", "\"cameoCode\":\"160\"");
+        assertThatThrownBy(() -> Json.read(broken, EnrichedArticle.class)).isInstanceOf(InvalidRecordException.class);
+    }
+
+    @Test
+    void eventCameoCodeIsAdditive() {
+        EventTag old = enriched().events().get(0);
+        assertThat(old.cameoCode()).isNull();
+        assertThat(Json.toString(old)).doesNotContain("cameoCode");
+        EventTag coded = new EventTag(old.type(), old.mode(), old.cameoRoot(), old.quadClass(), old.source(), old.target(),
+                old.trigger(), old.sentence(), old.date(), old.locationCountry(), old.place(), old.casualties(), old.negated(),
+                old.hypothetical(), "112");
+        EnrichedArticle e = enriched();
+        EnrichedArticle withCode = new EnrichedArticle(e.schemaVersion(), e.id(), e.article(), e.language(), e.enrichedAt(),
+                e.enricher(), e.countries(), e.people(), e.organizations(), e.locations(), List.of(coded), e.eventCounts(), e.credits());
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, withCode)).isEmpty();
+        assertThat(Json.read(Json.toBytes(withCode), EnrichedArticle.class).events().get(0).cameoCode()).isEqualTo("112");
+        var bad = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(withCode);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("events").get(0)).put("cameoCode", "7x");
+        assertThat(ContractSchemas.violations(ContractSchemas.ENRICHED, bad)).anyMatch(m -> m.contains("cameoCode"));
+    }
+
     @Test
     void readersIgnoreFieldsAddedLater() {
         String json = Json.toString(raw()).replaceFirst("\\{", "{\"addedInV1_3\":true,");

@@ -56,7 +56,9 @@ public final class Enricher {
                 doc.geoOrEmpty().locations(),
                 doc.eventsOrEmpty(),
                 EventTagger.countByType(doc.eventsOrEmpty()),
-                doc.credits());
+                doc.credits(),
+                null,
+                doc.statementsOrEmpty());
     }
 
     private static LocalDate publicationDate(RawArticle article) {

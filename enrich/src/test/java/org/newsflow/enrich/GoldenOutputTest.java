@@ -93,7 +93,7 @@ class GoldenOutputTest {
 
     private static EnrichedArticle withoutClock(EnrichedArticle e) {
         return new EnrichedArticle(e.schemaVersion(), e.id(), e.article(), e.language(), FIXED, e.enricher(), e.countries(),
-                e.people(), e.organizations(), e.locations(), e.events(), e.eventCounts(), e.credits());
+                e.people(), e.organizations(), e.locations(), e.events(), e.eventCounts(), e.credits(), e.truncated(), e.statements());
     }
 
     // ------------------------------------------------------------------ inputs (read simply: the same bytes each run)

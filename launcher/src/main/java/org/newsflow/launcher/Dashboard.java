@@ -1,5 +1,6 @@
 package org.newsflow.launcher;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -11,14 +12,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.newsflow.contract.Json;
 import org.newsflow.contract.Settings;
 import org.newsflow.launcher.dashboard.LiveStream;
 import org.newsflow.launcher.dashboard.PipelineHealth;
 import org.newsflow.launcher.dashboard.PipelineRoutes;
+import org.newsflow.sink.api.ApiExtension;
+import org.newsflow.sink.api.ApiOperation;
 import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.consume.SinkConfig;
 import org.newsflow.sink.consume.SinkSettings;
@@ -34,6 +40,9 @@ final class Dashboard {
     /** Inline elements without a src attribute (an external script is covered by 'self'). */
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_STYLE = Pattern.compile("<style[^>]*>(.*?)</style>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+    /** The answer schemas of the dashboard's routes, for the OpenAPI description. */
+    private static final Map<String, Object> SCHEMAS = readSchemas();
 
     private Dashboard() {}
 
@@ -66,16 +75,36 @@ final class Dashboard {
                 Duration.ofSeconds(settings.getLong(SinkSettings.DASHBOARD_STALL_SECONDS)));
     }
 
-    private record Files(String csp, PipelineHealth health, LiveStream live) implements Consumer<JavalinConfig>, SinkApi.PagePolicy {
+    /**
+     * The page's files for Javalin, its policy, and its API routes as an {@link ApiExtension}: the sink registers
+     * them like its own and documents them in {@code /api/openapi.json}.
+     */
+    private record Files(String csp, PipelineHealth health, LiveStream live) implements Consumer<JavalinConfig>, SinkApi.PagePolicy, ApiExtension {
+        @Override
+        public List<ApiOperation> operations() {
+            List<ApiOperation> ops = new ArrayList<>();
+            if (health != null) {
+                ops.addAll(PipelineRoutes.operations(health));
+            }
+            if (live != null) {
+                ops.add(live.operation());
+            }
+            return ops;
+        }
+
+        @Override
+        public Map<String, Object> schemas() {
+            return SCHEMAS;
+        }
+
+        @Override
+        public Map<String, String> tags() {
+            return Map.of(PipelineRoutes.TAG, "The dashboard's pipeline health and live article events");
+        }
+
         @Override
         public void accept(JavalinConfig config) {
             config.staticFiles.enableWebjars();
-            if (health != null) {
-                PipelineRoutes.register(config, health);
-            }
-            if (live != null) {
-                live.register(config);
-            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
@@ -115,6 +144,15 @@ final class Dashboard {
             return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> readSchemas() {
+        try {
+            return Json.MAPPER.readValue(read("/org/newsflow/launcher/dashboard/openapi-schemas.json"),
+                    new TypeReference<LinkedHashMap<String, Object>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

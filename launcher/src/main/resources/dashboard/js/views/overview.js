@@ -1,7 +1,7 @@
 // Overview: totals, world map, trends, top people/organizations/event types, latest articles (live).
 import { el, fill, card, note, num, plural } from '../dom.js';
 import { get, query, listQuery } from '../api.js';
-import { worldMap, trends, bars, loadWorld, countryNames, QUAD } from '../charts.js';
+import { worldMap, trends, bars, loadWorld, countryNames, highlightCountry, QUAD } from '../charts.js';
 import { go, withParam, pageLink, current } from '../state.js';
 import { articleTable } from '../articles.js';
 
@@ -33,12 +33,15 @@ export async function timeline(q, by) {
 }
 
 export function mapCard(win, filters, metric) {
-  const body = el('div', { id: 'map', class: 'map', role: 'img', 'aria-label': 'world map of the selected articles' });
+  // The map is a picture for the mouse; the table under it is the same data for the keyboard and screen readers.
+  const body = el('div', { id: 'map', class: 'map', role: 'img', 'aria-label': 'world map of the selected articles',
+    'aria-describedby': 'map-note map-keys-help' });
+  const keys = el('div', { id: 'map-countries', class: 'map-countries' });
   const toggle = el('div', { class: 'seg', role: 'group', 'aria-label': 'map shading' },
     el('a', { href: withParam('map', null), class: metric !== 'intensity' ? 'on' : null }, 'articles'),
     el('a', { href: withParam('map', 'intensity'), class: metric === 'intensity' ? 'on' : null, id: 'map-intensity' }, 'conflict / cooperation'));
   const status = el('p', { class: 'muted small', id: 'map-note' });
-  const section = card('World', 'map-card', toggle, body, status);
+  const section = card('World', 'map-card', toggle, body, status, keys);
   return {
     section,
     async refresh() {
@@ -46,12 +49,45 @@ export function mapCard(win, filters, metric) {
       const m = await mapItems(query(filters, win));
       if (m.error) return fill(status, 'map unavailable: ' + m.error);
       worldMap(body, m.items, metric, code => go(withParam('country', code)));
+      countryTable(keys, body, m.items);
       fill(status, `${plural(m.items.length, 'country', 'countries')} tagged. Shading: `
         + (metric === 'intensity' ? 'events by QuadClass, cooperation minus conflict over all events of the country (an event counts for its source and its target country)'
-          : 'articles that tag the country') + (m.partial ? ' (events not available from this server)' : '') + '. Click a country to filter.');
+          : 'articles that tag the country') + (m.partial ? ' (events not available from this server)' : '') + '. Click a country to filter, or use the table below the map.');
       section.setAttribute('data-ready', '1');
     },
   };
+}
+
+/**
+ * Every country on the map as a row of a table, most articles first: Tab reaches each name, Enter filters by it
+ * (a link: the same navigation as a click on the map), and focus on a name highlights the country on the map.
+ */
+function countryTable(target, mapElement, items) {
+  const rows = [...items].sort((a, b) => b.articles - a.articles || a.code.localeCompare(b.code));
+  // The map refreshes every 15 s: an unchanged table is left alone, and a changed one keeps the keyboard focus.
+  const signature = JSON.stringify(rows);
+  if (target.dataset.signature === signature) return;
+  target.dataset.signature = signature;
+  const focused = target.contains(document.activeElement) ? document.activeElement.dataset.code : null;
+  const help = el('p', { class: 'muted small', id: 'map-keys-help' },
+    'Keyboard: the table lists every country on the map; Tab to a name and press Enter to filter by it.');
+  if (!rows.length) return fill(target, help);
+  const cell = (n) => el('td', { class: 'n' }, num(n || 0));
+  const quad = q => [(q['1'] || 0) + (q['2'] || 0), (q['3'] || 0) + (q['4'] || 0)];
+  fill(target, help, el('div', { class: 'scroll', role: 'region', 'aria-label': 'countries on the map' },
+    el('table', { class: 'countries' },
+      el('caption', { class: 'muted small' }, `${plural(rows.length, 'country', 'countries')} on the map, most articles first`),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'country'), el('th', { scope: 'col' }, 'articles'),
+        el('th', { scope: 'col' }, 'events'), el('th', { scope: 'col' }, 'cooperation'), el('th', { scope: 'col' }, 'conflict'))),
+      el('tbody', {}, rows.map(i => {
+        const [coop, conflict] = quad(i.quadClass || {});
+        const name = countryNames.get(i.code) || i.name || i.code;
+        return el('tr', {}, el('th', { scope: 'row' }, el('a', {
+          href: withParam('country', i.code), 'data-code': i.code, title: `filter by ${name}`,
+          onfocus: () => highlightCountry(mapElement, i.code, true), onblur: () => highlightCountry(mapElement, i.code, false),
+        }, `${name} (${i.code})`)), cell(i.articles), cell(i.events), cell(coop), cell(conflict));
+      })))));
+  if (focused) target.querySelector(`a[data-code="${CSS.escape(focused)}"]`)?.focus();
 }
 
 export function trendsCard(win, filters, by, title) {

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsflow.sink.api.ApiSecurity;
+import org.newsflow.sink.api.SinkApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -211,7 +215,86 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("pipeline-pill")).getText()).contains("STALLED");
     }
 
+    @Test
+    @Order(9)
+    void a_country_on_the_map_is_selected_with_the_keyboard_only() {
+        open("");
+        waitFor(d -> count("#map-countries a[data-code='AZ']") == 1 && count("#map svg path") > 150);
+        assertThat(browser.findElement(By.id("map")).getAttribute("aria-describedby")).contains("map-keys-help");
+        assertThat(browser.findElement(By.id("map-keys-help")).getText()).contains("Enter");
+        // From the top of the page, Tab only, until Azerbaijan's row of the map's country table has the focus.
+        js("document.activeElement && document.activeElement.blur()");
+        Actions keys = new Actions(browser);
+        int tabs = 0;
+        while (!"AZ".equals(js("return document.activeElement.dataset.code || null")) && tabs++ < 120) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(js("return document.activeElement.dataset.code")).as("reached by Tab").isEqualTo("AZ");
+        // The focus is visible, and the country is highlighted on the map with its tooltip.
+        assertThat(js("return getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
+        waitFor(d -> d.findElement(By.id("map")).getText().contains("Azerbaijan"));
+        screenshot("map-keyboard");
+        keys.sendKeys(Keys.ENTER).perform();
+        waitFor(d -> d.getCurrentUrl().contains("country=AZ"));
+        waitFor(d -> d.findElement(By.id("chips")).getText().contains("country: AZ"));
+    }
+
+    /**
+     * The same stack behind a second front that sets a token (as NEWSFLOW_API_TOKEN does): the probes stay open, the
+     * page asks for the token in a dialog, refuses a wrong one, then shows the data and a live article (the event
+     * stream read with the token's header), and the token never shows in a URL.
+     */
+    @Test
+    @Order(10)
+    void with_an_api_token_the_page_asks_for_it_and_then_shows_data_and_live_articles() throws Exception {
+        String token = "browser-token-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        try (SinkApi guarded = new SinkApi(stack.store, null, Dashboard.staticFiles(stack.health, stack.store),
+                ApiSecurity.of("127.0.0.1", token, List.of(), false), null).start("127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + guarded.port();
+            assertThat(status(base + "/api/health/live")).as("liveness probe, no token").isEqualTo(200);
+            assertThat(status(base + "/api/health/ready")).as("readiness probe, no token").isEqualTo(200);
+            assertThat(status(base + "/api/articles")).isEqualTo(401);
+            assertThat(status(base + "/api/events/stream")).isEqualTo(401);
+            browser.get("about:blank");
+            browser.get(base + "/");
+            waitFor(d -> Boolean.TRUE.equals(js("return document.getElementById('token-dialog').open")));
+            assertThat(js("return document.activeElement.id")).as("focus in the dialog").isEqualTo("token-input");
+            Actions keys = new Actions(browser);
+            // Escape closes it, and the polls' 401s (health every 3 s) do not open it again; the header's button does.
+            keys.sendKeys(Keys.ESCAPE).perform();
+            waitFor(d -> Boolean.FALSE.equals(js("return document.getElementById('token-dialog').open")));
+            Thread.sleep(4_000);
+            assertThat(js("return document.getElementById('token-dialog').open")).isEqualTo(false);
+            browser.findElement(By.id("token-button")).click();
+            waitFor(d -> Boolean.TRUE.equals(js("return document.getElementById('token-dialog').open")));
+            keys.sendKeys("not-the-token-0123456789").sendKeys(Keys.ENTER).perform();
+            waitFor(d -> Boolean.TRUE.equals(js("return document.getElementById('token-dialog').open"))
+                    && d.findElement(By.id("token-error")).getText().contains("refused"));
+            screenshot("token-dialog");
+            keys.sendKeys(token).sendKeys(Keys.ENTER).perform();
+            waitFor(d -> count("#latest tbody tr") >= 5 && count("#map svg path") > 150);
+            assertThat(js("return document.getElementById('token-dialog').open")).isEqualTo(false);
+            // Live: the stream is read with fetch and the token's header (EventSource could not send it).
+            waitFor(d -> String.valueOf(d.findElement(By.id("live")).getAttribute("title")).contains("server tells"));
+            js("window.__sameDocument = true");
+            String title = "Guarded live accord " + Instant.now().toEpochMilli();
+            String id = stack.ingestJson("{\"title\": \"" + title + "\", \"source\": \"Live Wire\", \"publishedAt\": \"" + Instant.now() + "\","
+                    + " \"body\": \"Kenya and Uganda signed an accord in Kampala on Tuesday, officials said.\"}");
+            waitFor(d -> count("#latest tbody tr[data-id='" + id + "']") == 1);
+            assertThat(js("return window.__sameDocument === true")).as("no reload").isEqualTo(true);
+            screenshot("token");
+            assertThat(browser.getCurrentUrl()).doesNotContain(token);
+            Object urls = js("return performance.getEntriesByType('resource').map(e => e.name).join(' ')");
+            assertThat(String.valueOf(urls)).contains("/api/articles").doesNotContain(token);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static int status(String url) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     /** A fresh document each time: a hash-only change would keep the previous view's elements for a moment. */
     private static void open(String hash) {

@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsflow.contract.Json;
+import org.newsflow.launcher.dashboard.PipelineHealth;
 import org.newsflow.sink.api.SinkApi;
 import org.newsflow.sink.bench.SyntheticArticles;
 import org.newsflow.sink.store.ArticleStore;
@@ -81,6 +84,41 @@ class DashboardTest {
             assertThat(got).contains("event: article");
             assertThat(got).anySatisfy(l -> assertThat(l).startsWith("data: ").contains("\"id\":\"" + SyntheticArticles.id("live", 1) + "\""));
             stream.body().close();
+        }
+    }
+
+    /**
+     * Every route the running app has (Javalin's own router, not the route table, so that a route registered past
+     * the table is caught) is in /api/openapi.json, with the dashboard's routes contributed through ApiExtension;
+     * the description passes Redocly's recommended rules (see {@link OpenApiLint}).
+     */
+    @Test
+    void every_route_the_dashboard_serves_is_in_the_openapi_description() throws Exception {
+        try (ArticleStore store = ArticleStore.open("sqlite:" + dir.resolve("routes.db"));
+             PipelineHealth health = new PipelineHealth("127.0.0.1:9", org.newsflow.contract.Topics.defaults(), "newsflow-sink",
+                     java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(60));
+             SinkApi api = new SinkApi(store, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                     io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), Dashboard.staticFiles(health, store)).start("127.0.0.1", 0)) {
+            HttpResponse<String> response = get(api, "/api/openapi.json");
+            JsonNode doc = Json.MAPPER.readTree(response.body());
+            java.util.Set<String> documented = new java.util.TreeSet<>();
+            doc.get("paths").fieldNames().forEachRemaining(documented::add);
+            List<String> registered = api.app().unsafe.internalRouter.allHttpHandlers().stream()
+                    .map(e -> e.endpoint).filter(e -> e.method.isHttpMethod())
+                    .peek(e -> assertThat(e.method.name()).as(e.path).isEqualTo("GET"))
+                    .map(e -> e.path)
+                    .filter(p -> !p.equals("/api/docs") && !p.startsWith("/api/docs/")) // Swagger UI's page and files
+                    .toList();
+            assertThat(registered).contains("/api/pipeline", "/api/pipeline/dead-letters/{partition}/{offset}", "/api/events/stream");
+            assertThat(documented).containsAll(registered);
+            assertThat(doc.at("/paths/~1api~1pipeline/get/operationId").asText()).isEqualTo("getPipeline");
+            assertThat(doc.at("/paths/~1api~1events~1stream/get/responses/200/content").has("text/event-stream")).isTrue();
+            assertThat(doc.at("/paths/~1api~1pipeline/get/responses/401").isMissingNode()).as("the token applies").isFalse();
+            assertThat(doc.at("/components/schemas/Pipeline/properties/deadLetters").isMissingNode()).isFalse();
+            // The pipeline answer (the sampler's first, broker-less snapshot) has the fields its schema requires.
+            JsonNode pipeline = Json.MAPPER.readTree(get(api, "/api/pipeline").body());
+            doc.at("/components/schemas/Pipeline/required").forEach(f -> assertThat(pipeline.has(f.asText())).as(f.asText()).isTrue());
+            OpenApiLint.check(response.body(), Path.of("target", "openapi-dashboard.json"));
         }
     }
 

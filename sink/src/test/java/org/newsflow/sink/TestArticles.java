@@ -11,7 +11,9 @@ import org.newsflow.contract.EnrichedArticle;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
+import org.newsflow.contract.Mention;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Statement;
 
 /** Small hand-made enriched records with exactly the tags a test needs. */
 public final class TestArticles {
@@ -34,6 +36,7 @@ public final class TestArticles {
         private final List<PersonTag> people = new ArrayList<>();
         private final List<OrganizationTag> organizations = new ArrayList<>();
         private final List<EventTag> events = new ArrayList<>();
+        private final List<Statement> statements = new ArrayList<>();
 
         Builder(String id) {
             this.id = id;
@@ -106,6 +109,13 @@ public final class TestArticles {
             return this;
         }
 
+        /** A CAMEO 01x statement by a country's government, real or hypothetical. */
+        public Builder statement(String cameoCode, String source, boolean hypothetical) {
+            statements.add(new Statement(cameoCode, Statement.QUAD_CLASS, new Actor(source, "Country " + source, "COUNTRY", "GOV"),
+                    null, new Mention(0, 4, "said"), new Mention(0, 10, "Body of it"), "2022-11-07", false, hypothetical));
+            return this;
+        }
+
         public EnrichedArticle build() {
             Map<String, Integer> counts = new TreeMap<>();
             events.forEach(e -> counts.merge(e.type(), 1, Integer::sum));
@@ -113,7 +123,7 @@ public final class TestArticles {
                     body != null ? body : "Body of " + id, language, published, published.plusSeconds(5), "test",
                     duplicateOf, duplicateOf == null ? null : 0.9);
             return new EnrichedArticle(1, id, raw, language, enrichedAt, "test/1", countries, people, organizations,
-                    List.of(), events, counts, List.of());
+                    List.of(), events, counts, List.of(), null, statements);
         }
     }
 }

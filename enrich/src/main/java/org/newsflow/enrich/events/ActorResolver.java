@@ -126,6 +126,36 @@ final class ActorResolver {
         return List.of();
     }
 
+    /** Prepositions whose object is what a non-actor noun is about or aimed at: "evidence against X", "aid to X". */
+    private static final Set<String> CONTENT_PREPS = Set.of("against", "on", "to", "with", "for", "toward", "towards");
+
+    /**
+     * A target phrase: its actors, or, when it is the object (or passive subject) and its head is no actor at all,
+     * the actor its content names ("evidence against Russia was presented": Russia; "gave permission to X"; "offered
+     * support for X"). One level only, and never from a prepositional slot ("bans on travel to X": X is no target).
+     */
+    List<Actor> resolveTarget(EventDoc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> out = resolveConj(doc, s, g, x);
+        boolean core = g.is(x, "obj") || g.is(x, "nsubj:pass") || g.is(x, "iobj");
+        if (!out.isEmpty() || !core || !s.tokens().get(x).pos().startsWith("NN")) {
+            return out;
+        }
+        for (int c : g.children(x)) {
+            if (g.is(c, "nmod")) {
+                for (String p : CONTENT_PREPS) {
+                    if (DepPaths.hasCase(g, s.tokens(), c, p)) {
+                        out.addAll(resolveConj(doc, s, g, c));
+                        break;
+                    }
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
+        return out;
+    }
+
     List<Actor> resolveConj(EventDoc doc, Sentence s, DepGraph g, int x) {
         List<Actor> out = new ArrayList<>();
         List<Integer> heads = new ArrayList<>();
@@ -141,6 +171,69 @@ final class ActorResolver {
             out.addAll(resolveOne(doc, s, g, h));
         }
         return out;
+    }
+
+    /** Sectors of the state and its opponents: their unnamed members act for the one country a sentence names. */
+    private static final Set<String> NATIONAL_SECTORS = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "OPP", "SPY");
+
+    /**
+     * The actors of a source phrase of a conflict event ({@code RoleFiller} asks only for those). An unnamed source
+     * of a national sector whose phrase states no country ("officials", "police", "troops") acts for the country of
+     * the sentence when the sentence's places name exactly one and none of its people or organizations is of another
+     * ("Police fired tear gas at protesters in Lima": PE). Not for named people (a named foreigner in "Russian drones hit
+     * X's house" is not Russian), rebels, civilians or unsectored actors, not for a possessed phrase ("its
+     * peacekeepers") nor for one with a capitalized modifier that names no country ("West African leaders"), and
+     * not for targets (a victim's country is not where the attack happened).
+     */
+    List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x) {
+        List<Actor> found = resolveConj(doc, s, g, x);
+        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(x, "nmod:poss").isEmpty()
+                || unplacedProperModifier(doc, s, g, x)) {
+            return found;
+        }
+        String only = onlyCountryOf(doc, s);
+        if (only == null) {
+            return found;
+        }
+        List<Actor> out = new ArrayList<>(found.size());
+        for (Actor a : found) {
+            out.add(nationalWithoutCountry(a) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
+        }
+        return out;
+    }
+
+    private static boolean nationalWithoutCountry(Actor a) {
+        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && "UNNAMED".equals(a.kind());
+    }
+
+    /** "West African leaders", "Arab ministers": a capitalized modifier of the head that is no country mention. */
+    private boolean unplacedProperModifier(EventDoc doc, Sentence s, DepGraph g, int h) {
+        for (int c : g.children(h)) {
+            Token t = s.tokens().get(c);
+            if ((g.is(c, "amod") || g.is(c, "compound")) && c < h && Character.isUpperCase(t.text().charAt(0))
+                    && actorGeo(doc, s, c).isEmpty() && doc.people.mentionsAt(s.firstToken() + c).stream().allMatch(m -> m.country() == null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one country the sentence's place, country and demonym mentions name, when none of its people and
+     * organizations is of another country ("Obama ... Iran"), or null.
+     */
+    String onlyCountryOf(EventDoc doc, Sentence s) {
+        Set<String> places = new HashSet<>();
+        Set<String> actors = new HashSet<>();
+        for (int i = 0; i < s.tokens().size(); i++) {
+            actorGeo(doc, s, i).map(GeoMention::country).ifPresent(places::add);
+            for (ActorMention m : doc.people.mentionsAt(s.firstToken() + i)) {
+                if (m.country() != null) {
+                    actors.add(m.country());
+                }
+            }
+        }
+        return places.size() == 1 && places.containsAll(actors) ? places.iterator().next() : null;
     }
 
     List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
@@ -183,18 +276,23 @@ final class ActorResolver {
         }
         // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
         List<String> countries = new ArrayList<>();
-        GeoMention headGeo = DepPaths.geoAt(doc, s, h).orElse(null);
+        GeoMention headGeo = actorGeo(doc, s, h).orElse(null);
         for (int i : span) {
-            DepPaths.geoAt(doc, s, i).ifPresent(m -> {
+            actorGeo(doc, s, i).ifPresent(m -> {
                 if (!countries.contains(m.country())) {
                     countries.add(m.country());
                 }
             });
         }
+        ledBy(doc, s, g, span).ifPresent(cc -> {
+            if (!countries.contains(cc)) {
+                countries.add(cc);
+            }
+        });
         for (int i : span) {
             for (int c : g.children(i, "conj")) {
                 if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
-                    DepPaths.geoAt(doc, s, c).ifPresent(m -> {
+                    actorGeo(doc, s, c).ifPresent(m -> {
                         if (!countries.contains(m.country())) {
                             countries.add(m.country());
                         }
@@ -203,45 +301,7 @@ final class ActorResolver {
             }
         }
         if (am.isPresent()) {
-            ActorMention m = am.get();
-            List<Actor> same = new ArrayList<>();
-            for (ActorMention o : doc.people.mentions()) {
-                if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
-                        && !o.country().equals(m.country())) {
-                    same.add(new Actor(o.country(), o.is(ActorKind.UNNAMED) ? phraseText : o.name(), o.actorKind().name(),
-                            o.sector() != null ? o.sector() : sector));
-                }
-            }
-            if (!same.isEmpty() && m.country() != null) {
-                same.add(0, new Actor(m.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
-                        m.sector() != null ? m.sector() : sector));
-                return same;
-            }
-            if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
-                List<Actor> out = new ArrayList<>();
-                for (Actor a : doc.lastPair) {
-                    out.add(new Actor(a.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
-                            m.sector() != null ? m.sector() : sector));
-                }
-                return out;
-            }
-            String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
-            String sec = m.sector() != null ? m.sector() : sector;
-            if (country == null && !m.is(ActorKind.PERSON)) {
-                country = possessorCountry(doc, s, g, span, h);
-            }
-            if (country == null && "IGO".equals(igoSector(toks, span, h))) {
-                sec = "IGO";
-            }
-            if (country == null && m.is(ActorKind.ORGANIZATION)) {
-                Role known = leaders.role(Names.words(m.name()), doc.pub);
-                if (known != null) {
-                    country = known.country();
-                    sec = sectorName(known.sector(), sec);
-                }
-            }
-            String name = m.is(ActorKind.UNNAMED) ? phraseText : m.name();
-            return List.of(new Actor(country, name, m.actorKind().name(), sec));
+            return fromMention(doc, s, g, h, span, am.get(), countries, phraseText, sector);
         }
         if (headGeo != null && span.size() <= 3 && !headGeo.is(GeoKind.DEMONYM)) {
             return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
@@ -256,7 +316,8 @@ final class ActorResolver {
                 return out;
             }
             // prefer the country of a modifier of the head ("Armenian positions", "positions of Baku")
-            return List.of(new Actor(countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+            String resident = residenceCountry(doc, s, g, h);
+            return List.of(new Actor(resident != null ? resident : countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
         }
         // "the two countries", "both sides": the last pair of countries named together
         if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
@@ -292,39 +353,301 @@ final class ActorResolver {
     }
 
     /**
+     * The actors of a phrase the people tagger has a mention for: the mention's country, else what the text states
+     * around it (the pair named before, a stated country, residence, possessor, an organization inside, an IGO), else
+     * the dated actors for an organization's name.
+     */
+    private List<Actor> fromMention(EventDoc doc, Sentence s, DepGraph g, int h, List<Integer> span, ActorMention m, List<String> countries,
+                                    String phraseText, String sector) {
+        List<Token> toks = s.tokens();
+        List<Actor> same = new ArrayList<>();
+        for (ActorMention o : doc.people.mentions()) {
+            if (o != m && o.firstToken() == m.firstToken() && o.lastToken() == m.lastToken() && o.country() != null
+                    && !o.country().equals(m.country())) {
+                same.add(new Actor(o.country(), o.is(ActorKind.UNNAMED) ? phraseText : o.name(), o.actorKind().name(),
+                        o.sector() != null ? o.sector() : sector));
+            }
+        }
+        if (!same.isEmpty() && m.country() != null) {
+            same.add(0, new Actor(m.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
+                    m.sector() != null ? m.sector() : sector));
+            return same;
+        }
+        if (m.country() == null && countries.isEmpty() && doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
+            List<Actor> out = new ArrayList<>();
+            for (Actor a : doc.lastPair) {
+                out.add(new Actor(a.country(), m.is(ActorKind.UNNAMED) ? phraseText : m.name(), m.actorKind().name(),
+                        m.sector() != null ? m.sector() : sector));
+            }
+            return out;
+        }
+        String country = m.country() != null ? m.country() : (countries.isEmpty() ? null : countries.get(0));
+        String sec = m.sector() != null ? m.sector() : sector;
+        String stated = m.is(ActorKind.PERSON) ? statedCountry(doc, s, g, h) : null;
+        if (stated != null) {
+            country = stated; // "King Hassan of Morocco": the text beats a dictionary lookup on the bare name
+        }
+        String resident = residenceCountry(doc, s, g, h);
+        if (resident != null) {
+            country = resident;
+        }
+        if (country == null && !m.is(ActorKind.PERSON)) {
+            country = possessorCountry(doc, s, g, span, h);
+        }
+        if (country == null && !m.is(ActorKind.PERSON)) {
+            Role org = organizationIn(doc, s, span, h);
+            if (org != null) {
+                country = org.country();
+                sec = sec != null ? sec : sectorName(org.sector(), null);
+            }
+        }
+        if (country == null && "IGO".equals(igoSector(toks, span, h))) {
+            sec = "IGO";
+        }
+        if (country == null && m.is(ActorKind.ORGANIZATION)) {
+            Role known = leaders.role(Names.words(m.name()), doc.pub);
+            if (known != null) {
+                country = known.country();
+                sec = sectorName(known.sector(), sec);
+            }
+        }
+        String name = m.is(ActorKind.UNNAMED) ? phraseText : m.name();
+        return List.of(new Actor(country, name, m.actorKind().name(), sec));
+    }
+
+    /**
      * A personal pronoun ("it", "they", "its") stands for the subject of a governing clause ("Russia said it would
-     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody.
+     * ..."), else for the subject of the sentence's root before it; other pronouns resolve to nobody. The subject must
+     * agree with the pronoun: "he"/"she" stand for a person, never a country or an organization ("a British minister
+     * said Libya must ... as he embarked": he is the minister), "it" never for a person.
      */
     private List<Actor> pronoun(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();
-        Token ht = toks.get(h);
-        String w = ht.text().toLowerCase(Locale.ROOT);
-        if (PRONOUNS.contains(w)) {
-            int x = g.head(h);
-            for (int steps = 0; x >= 0 && steps < 4; steps++) {
-                int p = g.head(x);
-                if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
-                        || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
-                    break;
-                }
-                for (int sj : g.children(p)) {
-                    if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                        return resolveOne(doc, s, g, sj);
+        String w = toks.get(h).text().toLowerCase(Locale.ROOT);
+        if (!PRONOUNS.contains(w)) {
+            return List.of();
+        }
+        Agreement agr = Agreement.of(w);
+        int x = g.head(h);
+        for (int steps = 0; x >= 0 && steps < 4; steps++) {
+            int p = g.head(x);
+            if (p < 0 || !(g.rel(x).startsWith("ccomp") || g.rel(x).startsWith("xcomp") || g.rel(x).startsWith("advcl")
+                    || g.rel(x).startsWith("acl") || g.rel(x).equals("conj"))) {
+                break;
+            }
+            for (int sj : g.children(p)) {
+                if ((g.is(sj, "nsubj") || g.is(sj, "nsubj:pass")) && sj != h && sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                    // "Obama and Putin said they will ...": a plural pronoun stands for the whole coordination
+                    List<Actor> found = agr == Agreement.ANY ? resolveConj(doc, s, g, sj) : resolveOne(doc, s, g, sj);
+                    if (agr.accepts(found)) {
+                        return found;
                     }
                 }
-                x = p;
             }
-            for (int r = 0; r < toks.size(); r++) {
-                if (g.head(r) == -1) {
-                    for (int sj : g.children(r, "nsubj")) {
-                        if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
-                            return resolveOne(doc, s, g, sj);
+            x = p;
+        }
+        List<Actor> clause = subjectOfClauseBefore(doc, s, g, h, agr);
+        if (!clause.isEmpty()) {
+            return clause;
+        }
+        for (int r = 0; r < toks.size(); r++) {
+            if (g.head(r) == -1) {
+                for (int sj : g.children(r, "nsubj")) {
+                    if (sj < h && !toks.get(sj).pos().startsWith("PRP")) {
+                        List<Actor> found = resolveOne(doc, s, g, sj);
+                        if (agr.accepts(found)) {
+                            return found;
                         }
                     }
                 }
             }
         }
         return List.of();
+    }
+
+    /**
+     * "as Israel announced it would free ...", parsed with "announced" under "free": the subject of a clause that
+     * hangs under the pronoun's own verb and comes before the pronoun. Empty when there is none that agrees.
+     */
+    private List<Actor> subjectOfClauseBefore(EventDoc doc, Sentence s, DepGraph g, int h, Agreement agr) {
+        int v = g.head(h);
+        if (v < 0 || !g.is(h, "nsubj")) {
+            return List.of();
+        }
+        for (int c : g.children(v)) {
+            if (c < h && (g.is(c, "advcl") || g.is(c, "ccomp") || g.is(c, "parataxis") || g.is(c, "dep"))) {
+                for (int sj : DepPaths.subjectsOf(g, c)) {
+                    if (sj < h && !s.tokens().get(sj).pos().startsWith("PRP")) {
+                        List<Actor> found = resolveOne(doc, s, g, sj);
+                        if (!found.isEmpty() && agr.accepts(found)) {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** What a personal pronoun can stand for: a person ("he"), not a person ("it"), or anyone ("they"). */
+    enum Agreement {
+        PERSON, NOT_PERSON, ANY;
+
+        static Agreement of(String pronoun) {
+            return switch (pronoun) {
+                case "he", "she", "him", "his", "her", "himself", "herself" -> PERSON;
+                case "it", "its", "itself" -> NOT_PERSON;
+                default -> ANY;
+            };
+        }
+
+        /**
+         * Whether the resolved actors agree: countries and organizations are not "he", a named person is not "it". A
+         * subject that resolves to nobody still ends the search (the pronoun is that unknown subject).
+         */
+        boolean accepts(List<Actor> actors) {
+            for (Actor a : actors) {
+                boolean person = "PERSON".equals(a.kind());
+                boolean body = "COUNTRY".equals(a.kind()) || "ORGANIZATION".equals(a.kind());
+                if (this == PERSON && body || this == NOT_PERSON && person) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * A country mention that can say whose an actor is: not one inside "pro-Iranian" or "anti-Syria" (the
+     * group supports or opposes that country; "the pro-Iranian Hizbollah" is Lebanese).
+     */
+    Optional<GeoMention> actorGeo(EventDoc doc, Sentence s, int local) {
+        String w = s.tokens().get(local).text().toLowerCase(Locale.ROOT);
+        if (w.startsWith("pro-") || w.startsWith("anti-") || w.equals("pro") || w.equals("anti")) {
+            return Optional.empty();
+        }
+        if (local >= 2 && s.tokens().get(local - 1).text().equals("-")) {
+            String before = s.tokens().get(local - 2).text().toLowerCase(Locale.ROOT);
+            if (before.equals("pro") || before.equals("anti")) {
+                return Optional.empty();
+            }
+        }
+        return DepPaths.geoAt(doc, s, local);
+    }
+
+    /**
+     * "Vietnamese-led forces", "a US-led coalition": the country before "-led" leads the actor (CoreNLP splits the
+     * hyphen and hangs the country under "led"). "Syrian-backed" is not the actor's country and is not taken.
+     */
+    Optional<String> ledBy(EventDoc doc, Sentence s, DepGraph g, List<Integer> span) {
+        List<Token> toks = s.tokens();
+        for (int i : span) {
+            if (!DepPaths.lemma(toks.get(i)).equals("lead") || !toks.get(i).pos().equals("VBN") || i == 0) {
+                continue;
+            }
+            int j = toks.get(i - 1).text().equals("-") && i >= 2 ? i - 2 : i - 1;
+            if (g.head(j) == i || toks.get(j).end() == toks.get(i).begin() || toks.get(j + 1).text().equals("-")) {
+                Optional<GeoMention> m = actorGeo(doc, s, j);
+                if (m.isPresent() && (m.get().is(GeoKind.NAME) || m.get().is(GeoKind.DEMONYM))) {
+                    return Optional.of(m.get().country());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The country the text states for a person by a modifier of the name or its title: "King Hassan of Morocco",
+     * "Morocco's King Hassan", "the Moroccan king, Hassan". Null when the text states none. The people tagger may
+     * have given the bare name another country from the dated actors or the leaders list; the text wins.
+     */
+    String statedCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        List<Integer> heads = new ArrayList<>(List.of(h));
+        for (int c : g.children(h)) {
+            if (g.is(c, "compound") || g.is(c, "appos") || g.is(c, "flat")) {
+                heads.add(c); // the title: "King" in "King Hassan", "the king" in "Hassan, the king of ..."
+            }
+        }
+        if (g.head(h) >= 0 && (g.is(h, "appos") || g.is(h, "flat") || g.is(h, "compound"))) {
+            heads.add(g.head(h)); // "the Moroccan king, Hassan" / "King Hassan" parsed with the title as head
+        }
+        for (int x : heads) {
+            for (int c : g.children(x)) {
+                boolean of = g.is(c, "nmod") && DepPaths.hasCase(g, toks, c, "of");
+                if (of || g.is(c, "nmod:poss") || g.is(c, "amod") || g.is(c, "compound") && c != h) {
+                    Optional<GeoMention> m = actorGeo(doc, s, c);
+                    if (m.isPresent() && (m.get().is(GeoKind.NAME) || m.get().is(GeoKind.DEMONYM))) {
+                        return m.get().country();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where an ethnic or national group lives, when the text says so: "Albanians in southern Serbia", "the Croats of
+     * Bosnia", "ethnic Albanian guerrillas operating in Macedonia" act for the country they are in (CAMEO codes
+     * residents by their country; the demonym only names the group). Only for a demonym head or an "ethnic ..."
+     * phrase; null otherwise or when no country place is stated.
+     */
+    String residenceCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        Optional<GeoMention> headGeo = DepPaths.geoAt(doc, s, h);
+        boolean group = headGeo.isPresent() && headGeo.get().is(GeoKind.DEMONYM) && toks.get(h).pos().startsWith("NN");
+        for (int c : g.children(h, "amod")) {
+            group |= toks.get(c).text().equalsIgnoreCase("ethnic");
+        }
+        if (!group) {
+            return null;
+        }
+        List<Integer> places = new ArrayList<>();
+        for (int c : g.children(h)) {
+            if (g.is(c, "nmod") && (DepPaths.hasCase(g, toks, c, "in") || DepPaths.hasCase(g, toks, c, "of"))) {
+                places.add(c);
+            } else if (g.is(c, "acl")) {
+                for (int o : g.children(c, "obl")) {
+                    if (DepPaths.hasCase(g, toks, o, "in")) {
+                        places.add(o); // "guerrillas operating in Macedonia"
+                    }
+                }
+            }
+        }
+        for (int p : places) {
+            Optional<GeoMention> m = DepPaths.geoAt(doc, s, p);
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM)) {
+                return m.get().country();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The country of a named organization inside the phrase of an unnamed actor: "activists from the Fatah party",
+     * "members of Hamas" act for the organization's country (people tagger's, else the dated actors as of the
+     * publication date). Null when the phrase holds no organization with a country.
+     */
+    Role organizationIn(EventDoc doc, Sentence s, List<Integer> span, int h) {
+        int base = s.firstToken();
+        for (int i : span) {
+            if (i == h) {
+                continue;
+            }
+            for (ActorMention o : doc.people.mentionsAt(base + i)) {
+                if (!o.is(ActorKind.ORGANIZATION)) {
+                    continue;
+                }
+                if (o.country() != null) {
+                    return new Role(o.country(), null, null);
+                }
+                Role known = leaders.role(Names.words(o.name()), doc.pub);
+                if (known != null && known.country() != null) {
+                    return known;
+                }
+            }
+        }
+        return null;
     }
 
     /** "its troops", "their forces": the country of the pronoun possessor of the head, or null. */

@@ -6,9 +6,9 @@ import org.newsflow.enrich.pipeline.Annotator.Contract;
 import org.newsflow.enrich.pipeline.ArticleDoc;
 import org.newsflow.enrich.pipeline.Layer;
 
-/** Coded events ({@link EventTagger}), their actors resolved through the people and country layers. */
+/** Coded events and CAMEO 01x statements ({@link EventTagger}), their actors resolved through the people and country layers. */
 public final class EventAnnotator implements Annotator {
-    private static final Contract CONTRACT = Contract.of("events", Set.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES, Layer.PEOPLE), Set.of(Layer.EVENTS));
+    private static final Contract CONTRACT = Contract.of("events", Set.of(Layer.TOKENS, Layer.MASK, Layer.COUNTRIES, Layer.PEOPLE), Set.of(Layer.EVENTS, Layer.STATEMENTS));
 
     private final EventTagger events;
 
@@ -23,6 +23,8 @@ public final class EventAnnotator implements Annotator {
 
     @Override
     public void annotate(ArticleDoc doc) {
-        doc.setEvents(events.tag(doc.text(), doc.geo(), doc.people(), doc.mask(), doc.publishedOn()));
+        EventTagger.Coded coded = events.code(doc.text(), doc.geo(), doc.people(), doc.mask(), doc.publishedOn());
+        doc.setEvents(coded.events());
+        doc.setStatements(coded.statements());
     }
 }

@@ -39,6 +39,8 @@ final class EventCandidate {
     List<Actor> targets = new ArrayList<>();
     List<Actor> third = new ArrayList<>();
     boolean recip;
+    /** the parse gave a source phrase (resolved or not): "hackers attacked" names an attacker, "was attacked" none */
+    boolean sourceStated;
     boolean negated;
     boolean hypothetical;
     boolean future;

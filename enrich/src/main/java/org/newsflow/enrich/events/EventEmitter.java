@@ -87,7 +87,7 @@ final class EventEmitter {
                 continue;
             }
             out.add(new EventTag(type, c.mode, root, info.quadClass(), pr[0], pr[1], trigger, sentence, c.date,
-                    c.locCountry, c.place, cas, c.negated, c.hypothetical));
+                    c.locCountry, c.place, cas, c.negated, c.hypothetical, c.code));
         }
     }
 

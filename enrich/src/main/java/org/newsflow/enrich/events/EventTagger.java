@@ -17,6 +17,7 @@ import org.newsflow.contract.Actor;
 import org.newsflow.contract.Casualties;
 import org.newsflow.contract.EventTag;
 import org.newsflow.contract.Mention;
+import org.newsflow.contract.Statement;
 import org.newsflow.enrich.clean.TextMask;
 import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
@@ -56,6 +57,8 @@ public final class EventTagger {
     private final Modality modality;
     /** The CAMEO verb dictionary, for verbs no hand-written trigger covers; null when switched off. */
     private final VerbPatternMatcher verbPatterns;
+    /** CAMEO 01x statements from the same dictionary, kept apart from the events; null when it is switched off. */
+    private final StatementCoder statements;
 
     /**
      * @param parser the dependency parser of a sentence's tokens (the factory's {@link SentenceParser})
@@ -78,6 +81,7 @@ public final class EventTagger {
         this.roles = new RoleFiller(lexicon, actors, locations);
         this.modality = new Modality(lexicon);
         this.verbPatterns = cameo == null ? null : new VerbPatternMatcher(cameo, lexicon, ownCodes);
+        this.statements = cameo == null ? null : new StatementCoder(cameo, lexicon, roles, modality, dates);
     }
 
     public EventLexicon lexicon() {
@@ -100,13 +104,22 @@ public final class EventTagger {
 
     // ------------------------------------------------------------------------------------------------------
 
+    /** An article's events and its statements (CAMEO 01x, which are not events: see {@link StatementCoder}). */
+    public record Coded(List<EventTag> events, List<Statement> statements) {}
+
     public List<EventTag> tag(AnalyzedText text, GeoResult geo, PeopleResult people, TextMask mask, LocalDate publishedOn) {
+        return code(text, geo, people, mask, publishedOn).events();
+    }
+
+    public Coded code(AnalyzedText text, GeoResult geo, PeopleResult people, TextMask mask, LocalDate publishedOn) {
         EventDoc doc = new EventDoc(text, geo, people, mask, publishedOn);
         List<EventTag> out = new ArrayList<>();
+        List<Statement> said = new ArrayList<>();
         for (Sentence s : text.sentences()) {
             List<TriggerMatch> matches = triggers.findTriggers(s, doc);
             List<Integer> verbs = dictionaryVerbs(doc, s, matches);
-            if ((!matches.isEmpty() || !verbs.isEmpty()) && mayHaveActorOrToll(doc, s)) {
+            List<Integer> saying = statements == null ? List.of() : statements.candidates(doc, s, matches);
+            if ((!matches.isEmpty() || !verbs.isEmpty() || !saying.isEmpty()) && mayHaveActorOrToll(doc, s)) {
                 DepGraph g = parser.apply(s.tokens());
                 if (!verbs.isEmpty()) {
                     matches = new ArrayList<>(matches);
@@ -116,10 +129,13 @@ public final class EventTagger {
                 if (!matches.isEmpty()) {
                     out.addAll(codeSentence(doc, s, g, matches));
                 }
+                if (!saying.isEmpty()) {
+                    said.addAll(statements.code(doc, s, g, saying, matches));
+                }
             }
             actors.rememberPair(doc, s);
         }
-        return out;
+        return new Coded(out, StatementCoder.onePerActorsAndDay(said));
     }
 
     /**
@@ -287,6 +303,7 @@ public final class EventTagger {
             }
         }
         rules.restructure(doc, s, g, byHead, live);
+        live.forEach(roles::sourceFromPlace);
         dates.fillDates(doc, s, g, live);
         for (EventCandidate c : live) {
             if (c.claimOf != null && c.date == null) {

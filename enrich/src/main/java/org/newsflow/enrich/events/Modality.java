@@ -89,8 +89,8 @@ final class Modality {
         }
         promise(g, toks, c);
         // "would not provide support": refusing cooperation is a rejection
-        int quad = lex.codeInfo(c.code).quadClass();
-        if (c.negated && quad <= 2 && c.hypothetical) {
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code); // none for statements (root 01)
+        if (info != null && c.negated && info.quadClass() <= 2 && c.hypothetical) {
             c.code = "120";
             c.negated = false;
             c.hypothetical = false;
@@ -130,7 +130,8 @@ final class Modality {
     /** "X said it would give": a cooperative, active verb whose clause is the complement of a reporting verb. */
     private boolean backshifted(DepGraph g, List<Token> toks, EventCandidate c) {
         int h = g.head(c.head);
-        return lex.codeInfo(c.code).quadClass() <= 2 && g.children(c.head, "aux:pass").isEmpty()
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code); // none for statements (root 01)
+        return info != null && info.quadClass() <= 2 && g.children(c.head, "aux:pass").isEmpty()
                 && g.is(c.head, "ccomp") && h >= 0 && lex.cue("REPORT", DepPaths.lemma(toks.get(h)));
     }
 

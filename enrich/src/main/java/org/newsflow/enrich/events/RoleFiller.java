@@ -91,6 +91,9 @@ final class RoleFiller {
             } else {
                 src.addAll(DepPaths.subjectsOf(g, h));
                 tgt.addAll(actors.slotDependents(g, toks, h, slots));
+                if (tgt.isEmpty() && slots.contains("obj") && g.children(h, "obj").isEmpty()) {
+                    tgt.addAll(smallClauseSubjects(g, h)); // "released the mayor, jailed a year ago" parsed as a small clause
+                }
             }
             if (tgt.isEmpty()) {
                 // multiword triggers: "held talks with X" may hang "with X" on "talks"
@@ -132,7 +135,10 @@ final class RoleFiller {
                     && toks.get(p).pos().startsWith("VB")) {
                 // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
                 if (src.isEmpty()) {
-                    src.addAll(DepPaths.isPassive(g, p) ? actors.agentsOf(g, toks, p) : DepPaths.subjectsOf(g, p));
+                    // "X were engaged in ethnic cleansing": a participation verb in the passive form keeps X as participant
+                    boolean takesPart = lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))) && actors.agentsOf(g, toks, p).isEmpty();
+                    src.addAll(DepPaths.isPassive(g, p) && !takesPart ? actors.agentsOf(g, toks, p)
+                            : takesPart ? passiveOrActiveSubjects(g, p) : DepPaths.subjectsOf(g, p));
                     if (src.isEmpty()) {
                         src.addAll(actors.inheritedSubject(g, toks, p));
                     }
@@ -169,12 +175,43 @@ final class RoleFiller {
             tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
         }
         for (int x : src) {
-            c.sources.addAll(actors.resolveConj(doc, s, g, x));
+            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x) : actors.resolveConj(doc, s, g, x));
         }
         for (int x : tgt) {
-            c.targets.addAll(actors.resolveConj(doc, s, g, x));
+            c.targets.addAll(actors.resolveTarget(doc, s, g, x));
         }
-        // third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X"
+        if (verb) {
+            c.targets = membersOf(doc, s, g, h, c.targets);
+        }
+        c.targets = sameActorSameCountry(c.sources, c.targets);
+        c.sourceStated = !src.isEmpty();
+        thirdParties(doc, s, g, c, verb);
+        DepPaths.dedupe(c.sources);
+        DepPaths.dedupe(c.targets);
+        DepPaths.dedupe(c.third);
+    }
+
+    /**
+     * The subject the parser gave to an xcomp of a verb without an object: in "released the mayor of X, jailed a year
+     * ago" the model often makes "mayor" the subject of "jailed" instead of the object of "released"; the verb's
+     * object is that subject (as in "made them leave", where UD has it as object).
+     */
+    static List<Integer> smallClauseSubjects(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>();
+        for (int x : g.children(v, "xcomp")) {
+            for (int sj : g.children(x, "nsubj")) {
+                if (sj > v && sj < x) {
+                    out.add(sj);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Third parties of talks and agreements: "under the aegis of X", "hosted/brokered/mediated by X". */
+    private void thirdParties(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, boolean verb) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
         String type = lex.ploverType(c.code);
         if ("CONSULT".equals(type) || "AGREE".equals(type)) {
             List<Integer> scope = new ArrayList<>(List.of(h));
@@ -198,8 +235,85 @@ final class RoleFiller {
                 }
             }
         }
-        DepPaths.dedupe(c.sources);
-        DepPaths.dedupe(c.targets);
-        DepPaths.dedupe(c.third);
+    }
+
+    /**
+     * Unnamed targets without a country whose body the verb's "from" phrase names: "received ministers from the
+     * Georgian government", "expelled diplomats from the Russian embassy" (the parser hangs "from" on the verb).
+     * Only a body (an organization or unnamed actor with a country), never a bare country or place: in "withdrew
+     * troops from Lebanon" the troops are not Lebanon's.
+     */
+    List<Actor> membersOf(EventDoc doc, Sentence s, DepGraph g, int v, List<Actor> targets) {
+        String body = null;
+        for (int d : g.children(v, "obl")) {
+            if (DepPaths.hasCase(g, s.tokens(), d, "from")) {
+                for (Actor a : actors.resolveConj(doc, s, g, d)) {
+                    if (a.country() != null && !"COUNTRY".equals(a.kind()) && a.sector() != null) {
+                        body = a.country();
+                    }
+                }
+            }
+        }
+        if (body == null) {
+            return targets;
+        }
+        List<Actor> out = new ArrayList<>();
+        for (Actor t : targets) {
+            out.add(t.country() == null && "UNNAMED".equals(t.kind()) && t.sector() != null ? new Actor(body, t.name(), t.kind(), t.sector()) : t);
+        }
+        return out;
+    }
+
+    /**
+     * One phrase on both sides (the parse gives "the army" as source and as target of a symmetric "fighting") is
+     * one actor: a target without a country takes the country a source of the same name, kind and sector got.
+     */
+    /**
+     * Verbal or material conflict (QuadClass 3-4): there the place a sentence names is where the police, troops or
+     * officials act at home; a meeting or a signing happens at a venue abroad ("the government signed a deal in
+     * Pretoria" is not South Africa's government), so cooperation takes no country from the sentence.
+     */
+    private boolean conflict(EventCandidate c) {
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code);
+        return info != null && info.quadClass() >= 3;
+    }
+
+    static List<Actor> sameActorSameCountry(List<Actor> sources, List<Actor> targets) {
+        List<Actor> out = new ArrayList<>(targets.size());
+        for (Actor t : targets) {
+            Actor same = null;
+            for (Actor a : sources) {
+                if (t.country() == null && a.country() != null && t.name() != null && t.name().equals(a.name())
+                        && Objects.equals(t.kind(), a.kind()) && Objects.equals(t.sector(), a.sector())) {
+                    same = a;
+                }
+            }
+            out.add(same != null ? same : t);
+        }
+        return out;
+    }
+
+    private static List<Integer> passiveOrActiveSubjects(DepGraph g, int v) {
+        List<Integer> out = new ArrayList<>(DepPaths.subjectsOf(g, v));
+        out.addAll(g.children(v, "nsubj:pass"));
+        return out;
+    }
+
+    /**
+     * An attack whose text names no attacker at all (a passive without "by", a bare "killing", "there were ...
+     * killed") is coded with the country where it happened as its source, the way CAMEO coders code it: "ten
+     * soldiers were killed in Ukraine" is UA -> the soldiers' country. The source is an unnamed actor of that country
+     * (no name, no sector), so a domestic attack keeps both sides ("a governor was shot dead in Russia": RU -> RU).
+     * Only for factual attacks on someone (a target), with a location and no source phrase; an attacker the text names
+     * but we cannot resolve ("hackers") stays unknown. Runs after the location and the clause rules.
+     */
+    void sourceFromPlace(EventCandidate c) {
+        if (c.sourceStated || !c.sources.isEmpty() || c.targets.isEmpty() || c.negated || c.hypothetical || c.claimOf != null
+                || !"ASSAULT".equals(lex.ploverType(c.code))) {
+            return;
+        }
+        if (c.locCountry != null) {
+            c.sources.add(new Actor(c.locCountry, null, "UNNAMED", null));
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.newsflow.enrich.nlp.Token;
 
 /**
@@ -16,7 +17,7 @@ import org.newsflow.enrich.nlp.Token;
  *
  * <p>Matches become ordinary {@link TriggerMatch}es of a trigger made for the verb, so the clause rules, roles,
  * modality and output treat them like the hand-written triggers. Codes without a PLOVER type (CAMEO 01x
- * statements) are kept only when {@code statements} is on.
+ * statements) are never given by the events matcher; {@link StatementCoder} has its own matcher restricted to them.
  */
 final class VerbPatternMatcher {
     /** Words a multiword verb's other part may stand from the verb ("called the strike off"). */
@@ -33,10 +34,19 @@ final class VerbPatternMatcher {
     /** Which verbs' own codes count without a pattern ({@link CameoTuning#ownCodes()}). */
     private final String ownCodes;
 
+    /** Which CAMEO codes this matcher gives: events (codes with a PLOVER type) or statements (root 01). */
+    private final Predicate<String> codes;
+
     VerbPatternMatcher(CameoDictionary dict, EventLexicon lex, String ownCodes) {
+        this(dict, lex, ownCodes, null);
+    }
+
+    /** @param codes the codes to give; null: those with a PLOVER type (the events matcher) */
+    VerbPatternMatcher(CameoDictionary dict, EventLexicon lex, String ownCodes, Predicate<String> codes) {
         this.dict = dict;
         this.lex = lex;
         this.ownCodes = ownCodes;
+        this.codes = codes != null ? codes : c -> lex.codeInfo(c) != null && lex.ploverType(c) != null;
     }
 
     static String word(Token t) {
@@ -65,7 +75,7 @@ final class VerbPatternMatcher {
             if (taken.contains(i) || !toks.get(i).pos().startsWith("VB")) {
                 continue;
             }
-            if (i < lastObligation && mayDemand(toks, i, lastObligation)) {
+            if (i < lastObligation && usable(DEMAND_CODE) && mayDemand(toks, i, lastObligation)) {
                 out.add(i); // may be "said that X must": checked on the parse (demand)
                 continue;
             }
@@ -157,8 +167,11 @@ final class VerbPatternMatcher {
         if (!usable(code) || ownCodes.equals("none")) {
             return false;
         }
-        int q = lex.codeInfo(code).quadClass();
-        return ownCodes.equals("all") || promised || q == 4 || q == 2 && ownCodes.equals("material") && verb.ownCodeWritten();
+        if (ownCodes.equals("all") || promised) {
+            return true;
+        }
+        int q = quadClass(code);
+        return q == 4 || q == 2 && ownCodes.equals("material") && verb.ownCodeWritten();
     }
 
     /**
@@ -200,8 +213,14 @@ final class VerbPatternMatcher {
         return reported && g.children(v, "aux").stream().anyMatch(d -> word(toks.get(d)).equals("would") || lex.cue("PROMISE", word(toks.get(d))));
     }
 
+    /** The code's QuadClass, 0 when cameo.tsv has none (statements, root 01). */
+    private int quadClass(String code) {
+        EventLexicon.CodeInfo info = lex.codeInfo(code);
+        return info == null ? 0 : info.quadClass();
+    }
+
     private boolean usable(String code) {
-        return code != null && lex.codeInfo(code) != null && lex.ploverType(code) != null;
+        return code != null && codes.test(code);
     }
 
     /**
@@ -247,7 +266,7 @@ final class VerbPatternMatcher {
      * synonyms ("cancelled restrictions" from "revoke restriction").
      */
     TriggerMatch matchVerb(DepGraph g, List<Token> toks, int v) {
-        if (demand(g, toks, v)) {
+        if (usable(DEMAND_CODE) && demand(g, toks, v)) {
             return matchOf(toks, v, -1, DEMAND_CODE, DepPaths.lemma(toks.get(v)) + " that ... must");
         }
         TriggerMatch m = bestPattern(g, toks, v, true);
@@ -317,18 +336,19 @@ final class VerbPatternMatcher {
     /**
      * The verb's own code, when it counts ({@link #ownCodeCounts}); a multiword verb whose words are there first.
      * On the parse: a promise is made by an active subject ("will be given to" is no promise), and material
-     * cooperation is given to something or someone (an object or a "to" phrase: "evacuated the wounded",
-     * "conceded to demands"; not "was sheltering with his family").
+     * cooperation is given to something or someone (an object or a "to" noun phrase: "evacuated the wounded",
+     * "conceded to demands"; not "was sheltering with his family", "contributed to planning the attacks").
      */
     private TriggerMatch ownCode(DepGraph g, List<Token> toks, int v) {
         boolean passive = DepPaths.isPassive(g, v);
         boolean promised = !passive && promised(g, toks, v);
-        boolean recipient = !g.children(v, "obj").isEmpty() || g.children(v).stream().anyMatch(d -> g.is(d, "obl") && DepPaths.hasCase(g, toks, d, "to"));
+        boolean recipient = !g.children(v, "obj").isEmpty() || g.children(v).stream().anyMatch(d -> g.is(d, "obl")
+                && DepPaths.hasCase(g, toks, d, "to") && (toks.get(d).pos().startsWith("NN") || toks.get(d).pos().startsWith("PRP")));
         CameoDictionary.Verb own = null;
         int ownExtra = -1;
         for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
             int extra = extraAt(toks, v, verb);
-            boolean cooperation = usable(verb.code()) && lex.codeInfo(verb.code()).quadClass() == 2;
+            boolean cooperation = usable(verb.code()) && quadClass(verb.code()) == 2;
             if (extra != -2 && ownCodeCounts(verb, promised) && (promised || !cooperation || recipient)
                     && (own == null || extra >= 0 && ownExtra < 0)) {
                 own = verb;

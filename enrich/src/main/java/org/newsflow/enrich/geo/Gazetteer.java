@@ -89,6 +89,7 @@ public final class Gazetteer {
     public static Gazetteer load(int minPopulation) {
         Gazetteer g = new Gazetteer();
         g.loadCountries(read("countries.tsv"));
+        g.loadExtraDemonyms(CORENLP_DEMONYMS);
         g.loadCurated(read("curated.tsv"));
         g.loadCities(read("cities.tsv"), minPopulation);
         g.loadRegions(read("regions.tsv"));
@@ -135,6 +136,43 @@ public final class Gazetteer {
             }
         }
     }
+
+    /**
+     * CoreNLP's list of adjectival and demonymic forms (in the models jar the pipeline already loads; from Wikipedia's
+     * "List of adjectival forms of place names"): the forms world-countries lacks, such as the nouns "Serb", "Croats"
+     * or "Bosniak" (row "Serbia  Serbian  Serbians  Serb  Serbs"). Only rows
+     * whose place is a country name of this gazetteer count (continents, regions and former states are skipped), and
+     * a form another country already has keeps that country.
+     */
+    private void loadExtraDemonyms(String resource) {
+        Map<String, Set<String>> placesOf = new LinkedHashMap<>();
+        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return; // no CoreNLP models on the classpath: the generated demonyms only
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] f = line.split("\\t");
+                for (int i = 1; !line.startsWith("#") && i < f.length; i++) {
+                    if (!f[i].isBlank()) {
+                        placesOf.computeIfAbsent(f[i].trim(), k -> new HashSet<>()).add(f[0].trim());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        placesOf.forEach((form, places) -> {
+            // a form of two places ("Koreans": North and South Korea) names neither
+            String country = places.size() == 1 ? countryByName.get(key(places.iterator().next())) : null;
+            if (country != null && !demonyms.containsKey(key(form)) && !countryByName.containsKey(key(form))) {
+                addDemonym(form, country, false);
+            }
+        });
+    }
+
+    /** CoreNLP's demonym list (see {@link #loadExtraDemonyms}). */
+    static final String CORENLP_DEMONYMS = "/edu/stanford/nlp/models/dcoref/demonyms.txt";
 
     private void addDemonym(String d, String country, boolean curated) {
         if (d.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Statement;
 import org.newsflow.enrich.clean.TextMask;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
@@ -31,6 +32,7 @@ public final class ArticleDoc {
     private GeoResult geo;
     private PeopleResult people;
     private List<EventTag> events;
+    private List<Statement> statements;
 
     /**
      * @param language ISO 639-1 code, or null when unknown (an unknown language is tagged as English, the product's)
@@ -159,5 +161,19 @@ public final class ArticleDoc {
     public void setEvents(List<EventTag> events) {
         this.events = List.copyOf(events);
         present.add(Layer.EVENTS);
+    }
+
+    public List<Statement> statements() {
+        need(Layer.STATEMENTS);
+        return statements;
+    }
+
+    public List<Statement> statementsOrEmpty() {
+        return has(Layer.STATEMENTS) ? statements : List.of();
+    }
+
+    public void setStatements(List<Statement> statements) {
+        this.statements = List.copyOf(statements);
+        present.add(Layer.STATEMENTS);
     }
 }

@@ -16,5 +16,7 @@ public enum Layer {
     /** {@link ArticleDoc#people()}: people, organizations and the actor mentions the event rules resolve to. */
     PEOPLE,
     /** {@link ArticleDoc#events()}: coded events. */
-    EVENTS
+    EVENTS,
+    /** {@link ArticleDoc#statements()}: CAMEO 01x public statements (not events: no PLOVER type). */
+    STATEMENTS
 }

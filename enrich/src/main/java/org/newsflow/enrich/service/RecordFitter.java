@@ -20,7 +20,7 @@ import org.newsflow.contract.PersonTag;
  *   <li>at most {@value #EVIDENCE_CAP} evidence spans per country, person, organization and location tag (the first
  *       ones in the text);</li>
  *   <li>one evidence span per tag (the schema requires at least one);</li>
- *   <li>at most {@value #EVENT_CAP} events (the first ones in the text).</li>
+ *   <li>at most {@value #EVENT_CAP} events and as many statements (the first ones in the text).</li>
  * </ol>
  * A cut record has {@code truncated: true}; {@code mentions} and {@code eventCounts} keep the full counts, so
  * dashboards still count correctly. The article body is never cut (every offset points into it): a record that
@@ -70,13 +70,15 @@ final class RecordFitter {
                 a.people().stream().map(p -> new PersonTag(p.name(), p.key(), p.mentions(), p.titles(), p.country(), first(p.evidence(), cap))).toList(),
                 a.organizations().stream().map(o -> new OrganizationTag(o.name(), o.acronym(), o.type(), o.country(), o.mentions(), first(o.evidence(), cap))).toList(),
                 a.locations().stream().map(l -> new LocationTag(l.name(), l.kind(), l.country(), l.mentions(), first(l.evidence(), cap))).toList(),
-                a.events(), a.eventCounts(), a.credits(), true);
+                a.events(), a.eventCounts(), a.credits(), true, a.statements());
     }
 
     static EnrichedArticle capEvents(EnrichedArticle a, int cap) {
-        // eventCounts is left as it is: it counts every event found, which is what dashboards want
+        // eventCounts is left as it is: it counts every event found, which is what dashboards want; statements are
+        // capped like events (the first ones in the text)
         return new EnrichedArticle(a.schemaVersion(), a.id(), a.article(), a.language(), a.enrichedAt(), a.enricher(),
-                a.countries(), a.people(), a.organizations(), a.locations(), first(a.events(), cap), a.eventCounts(), a.credits(), true);
+                a.countries(), a.people(), a.organizations(), a.locations(), first(a.events(), cap), a.eventCounts(), a.credits(), true,
+                first(a.statementsOrEmpty(), cap));
     }
 
     private static <T> List<T> first(List<T> list, int cap) {

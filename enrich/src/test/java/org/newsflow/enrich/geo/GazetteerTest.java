@@ -25,6 +25,18 @@ class GazetteerTest {
     }
 
     @Test
+    void coreNlpDemonymsAddTheFormsWorldCountriesLacks() {
+        assertThat(GAZ.countryOfDemonym("Serb")).contains("RS");
+        assertThat(GAZ.countryOfDemonym("Serbs")).contains("RS");
+        assertThat(GAZ.countryOfDemonym("Croats")).contains("HR");
+        assertThat(GAZ.countryOfDemonym("Bosniak")).contains("BA");
+        // a form CoreNLP lists for two places names neither: "Koreans" is not North Korea's
+        assertThat(GAZ.countryOfDemonym("Koreans")).isNotEqualTo(java.util.Optional.of("KP"));
+        // the generated forms keep their country
+        assertThat(GAZ.countryOfDemonym("Serbian")).contains("RS");
+    }
+
+    @Test
     void simpleResolution() {
         assertThat(GAZ.resolveSimple("Baku")).contains("AZ");
         assertThat(GAZ.resolveSimple("Moscow")).contains("RU");

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsflow.contract.Actor;
 import org.newsflow.contract.EventTag;
+import org.newsflow.contract.Statement;
 import org.newsflow.enrich.EnrichFactory;
 import org.newsflow.enrich.events.CountryCodes;
 import org.newsflow.enrich.events.EventLexicon;
@@ -176,6 +177,7 @@ public final class EventEval {
         EnrichPipeline coding = factory.eventsPipeline();
         List<Record> records = read(gold, factory.eventLexicon());
         List<List<Coded>> predictions = new ArrayList<>();
+        StatementTally statements = new StatementTally();
         long start = System.nanoTime();
         AtomicInteger progress = new AtomicInteger();
         try (ProgressBar bar = ProgressBar.start("eval events (PETR2)", records.size(), progress::get)) {
@@ -185,6 +187,7 @@ public final class EventEval {
                     ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
                     coding.annotate(doc);
                     List<EventTag> tags = doc.events();
+                    statements.add(r.gold(), doc.statementsOrEmpty());
                     for (EventTag e : tags) {
                         // PETR2 codes only events with an identified actor: actorless predictions are not counted
                         if (!e.negated() && (e.source() != null || e.target() != null)) {
@@ -200,6 +203,10 @@ public final class EventEval {
                             out.printf(Locale.ROOT, "   pred %s %s %s -> %s  [%s]%s%s%n", e.cameoRoot(), e.type(), actor(e.source()),
                                     actor(e.target()), e.trigger().text(), e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
                         }
+                        for (Statement st : doc.statementsOrEmpty()) {
+                            out.printf(Locale.ROOT, "   statement %s %s -> %s  [%s]%s%s%n", st.cameoCode(), actor(st.source()), actor(st.target()),
+                                    st.trigger().text(), st.negated() ? " negated" : "", st.hypothetical() ? " hypothetical" : "");
+                        }
                     }
                 }
                 predictions.add(pred);
@@ -208,6 +215,7 @@ public final class EventEval {
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
         Report report = score(records, predictions, out);
+        statements.print(out);
         out.printf(Locale.ROOT, "coded %d sentences in %d ms%n", records.size(), ms);
         return report;
     }
@@ -309,6 +317,34 @@ public final class EventEval {
         mistakes.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(15).forEach(e -> sorted.put(e.getKey(), e.getValue()));
         sorted.forEach((k, v) -> out.printf(Locale.ROOT, "  %3d  %s%n", v, k));
         return rep;
+    }
+
+    /**
+     * CAMEO 01x statements are not events (no PLOVER type) and take no part in the figures above: they are counted
+     * apart, with the gold's root-01 events as a rough check (found = a statement in that sentence; source = one of
+     * them has the gold source's country).
+     */
+    static final class StatementTally {
+        int coded;
+        int gold;
+        int found;
+        int sourceOk;
+
+        void add(List<Coded> goldEvents, List<Statement> predicted) {
+            coded += predicted.size();
+            for (Coded g : goldEvents) {
+                if (g.root().equals("01")) {
+                    gold++;
+                    found += predicted.isEmpty() ? 0 : 1;
+                    sourceOk += predicted.stream().anyMatch(st -> g.source() != null && g.source().equals(country(st.source()))) ? 1 : 0;
+                }
+            }
+        }
+
+        void print(PrintStream out) {
+            out.printf(Locale.ROOT, "statements (CAMEO 01x, not events, not in the figures above): %d coded; gold root-01 events %d: "
+                    + "a statement in their sentence %d, with the gold source country %d%n", coded, gold, found, sourceOk);
+        }
     }
 
     private static String actor(Actor a) {

@@ -113,11 +113,13 @@ public final class PloverEval {
         EnrichPipeline coding = factory.eventsPipeline();
         List<Record> records = read(gold);
         List<Found> found = new ArrayList<>();
+        int statements = 0; // CAMEO 01x: not events, not scored
         AtomicInteger progress = new AtomicInteger();
         try (ProgressBar bar = ProgressBar.start("eval events (PLOVER dev)", records.size(), progress::get)) {
             for (Record r : records) {
                 ArticleDoc doc = ArticleDoc.ofText(nlp.analyze(r.text()), publication(r.date()));
                 coding.annotate(doc);
+                statements += doc.statementsOrEmpty().size();
                 Map<String, Set<String>> byType = new LinkedHashMap<>();
                 for (EventTag e : doc.events()) {
                     if (e.type() == null || e.negated()) {
@@ -137,11 +139,17 @@ public final class PloverEval {
                                 e.target() == null ? "?" : e.target().country() + "/" + e.target().sector(), e.trigger().text(),
                                 e.negated() ? " negated" : "", e.hypothetical() ? " hypothetical" : "");
                     }
+                    for (org.newsflow.contract.Statement st : doc.statementsOrEmpty()) {
+                        out.printf(Locale.ROOT, "   statement %s %s [%s]%n", st.cameoCode(),
+                                st.source().country() + "/" + st.source().sector(), st.trigger().text());
+                    }
                 }
                 progress.incrementAndGet();
             }
         }
-        return score(records, found, out);
+        Report report = score(records, found, out);
+        out.printf(Locale.ROOT, "statements (CAMEO 01x, not events, not in the figures above): %d coded%n", statements);
+        return report;
     }
 
     /** Scores and prints; per gold type, how often it was found, so the weak types show. */

@@ -1,6 +1,6 @@
 package org.newsflow.launcher.dashboard;
 
-import io.javalin.config.JavalinConfig;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.newsflow.contract.Json;
+import org.newsflow.sink.api.ApiOperation;
 import org.newsflow.sink.store.ArticleStoreListener;
 
 /**
@@ -29,18 +30,24 @@ public final class LiveStream implements ArticleStoreListener {
         return t;
     }, new ThreadPoolExecutor.DiscardPolicy());
 
-    public void register(JavalinConfig config) {
-        config.routes.sse("/api/events/stream", client -> {
-            if (clients.size() >= MAX_CLIENTS) {
-                client.sendComment("too many live clients; poll /api/articles instead");
-                client.close();
-                return;
-            }
-            client.keepAlive();
-            clients.add(client);
-            client.onClose(() -> clients.remove(client));
-            client.sendComment("connected");
-        });
+    /** The route, documented: the sink registers it and lists it in its OpenAPI description. */
+    public ApiOperation operation() {
+        return new ApiOperation("/api/events/stream", "streamArticleEvents", PipelineRoutes.TAG, "Live article events",
+                "Server-sent events: one 'event: article' with {\"id\",\"title\",\"enrichedAt\"} per article the store "
+                        + "commits, after a first comment line ': connected'. At most 64 clients at once.",
+                List.of(), null, "text/event-stream", false, false, new SseHandler(this::accept));
+    }
+
+    private void accept(SseClient client) {
+        if (clients.size() >= MAX_CLIENTS) {
+            client.sendComment("too many live clients; poll /api/articles instead");
+            client.close();
+            return;
+        }
+        client.keepAlive();
+        clients.add(client);
+        client.onClose(() -> clients.remove(client));
+        client.sendComment("connected");
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.newsflow.launcher.dashboard;
 
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.newsflow.contract.Json;
+import org.newsflow.sink.api.ApiOperation;
+import org.newsflow.sink.api.ApiParameter;
 import org.newsflow.sink.api.BadRequest;
 
 /**
@@ -16,11 +18,26 @@ public final class PipelineRoutes {
     /** The sink's marker for an answer its error handlers must leave alone (see SinkApi). */
     private static final String ANSWERED = "newsflow.answered";
 
+    /** The OpenAPI tag of the dashboard's routes. */
+    public static final String TAG = "dashboard";
+    private static final String JSON = "application/json";
+    private static final Map<String, Object> OFFSET = Map.of("type", "string", "pattern", "^[0-9]{1,19}$");
+
     private PipelineRoutes() {}
 
-    public static void register(JavalinConfig config, PipelineHealth health) {
-        config.routes.get("/api/pipeline", ctx -> ctx.json(health.snapshot()));
-        config.routes.get("/api/pipeline/dead-letters/{partition}/{offset}", ctx -> deadLetter(ctx, health));
+    /** The two routes, documented: the sink registers them and lists them in its OpenAPI description. */
+    public static List<ApiOperation> operations(PipelineHealth health) {
+        return List.of(
+                new ApiOperation("/api/pipeline", "getPipeline", TAG, "Pipeline health",
+                        "Throughput per stage, consumer lag per group and partition, end-to-end lag, dead letters and "
+                                + "the stall check, measured from the broker every 2 s (this answer is the latest sample).",
+                        List.of(), "Pipeline", JSON, false, false, ctx -> ctx.json(health.snapshot())),
+                new ApiOperation("/api/pipeline/dead-letters/{partition}/{offset}", "getDeadLetter", TAG,
+                        "One dead letter", "A record of the dead-letter topic with its headers and its value as text "
+                                + "(redacted, cut at 20,000 characters); 404 when the dashboard has not seen it.",
+                        List.of(ApiParameter.path("partition", OFFSET, "partition of the dead-letter topic"),
+                                ApiParameter.path("offset", OFFSET, "offset in that partition")),
+                        "DeadLetter", JSON, true, false, ctx -> deadLetter(ctx, health)));
     }
 
     private static void deadLetter(Context ctx, PipelineHealth health) {

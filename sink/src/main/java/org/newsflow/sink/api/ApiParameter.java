@@ -11,25 +11,29 @@ import java.util.Map;
  * @param in {@code query} or {@code path}
  * @param schema its JSON Schema
  */
-record ApiParameter(String name, String in, boolean required, Map<String, Object> schema, String description) {
+public record ApiParameter(String name, String in, boolean required, Map<String, Object> schema, String description) {
 
-    static ApiParameter query(String name, Map<String, Object> schema, String description) {
+    public static ApiParameter query(String name, Map<String, Object> schema, String description) {
         return new ApiParameter(name, "query", false, schema, description);
     }
 
-    static ApiParameter path(String name, String description) {
-        return new ApiParameter(name, "path", true, Map.of("type", "string"), description);
+    public static ApiParameter path(String name, String description) {
+        return path(name, Map.of("type", "string"), description);
     }
 
-    static Map<String, Object> string() {
+    public static ApiParameter path(String name, Map<String, Object> schema, String description) {
+        return new ApiParameter(name, "path", true, schema, description);
+    }
+
+    public static Map<String, Object> string() {
         return Map.of("type", "string");
     }
 
-    static Map<String, Object> string(String pattern) {
+    public static Map<String, Object> string(String pattern) {
         return Map.of("type", "string", "pattern", pattern);
     }
 
-    static Map<String, Object> choice(String defaultValue, String... values) {
+    public static Map<String, Object> choice(String defaultValue, String... values) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("type", "string");
         s.put("enum", List.of(values));
@@ -39,7 +43,7 @@ record ApiParameter(String name, String in, boolean required, Map<String, Object
         return s;
     }
 
-    static Map<String, Object> integer(int min, int max, int defaultValue) {
+    public static Map<String, Object> integer(int min, int max, int defaultValue) {
         return Map.of("type", "integer", "minimum", min, "maximum", max, "default", defaultValue);
     }
 

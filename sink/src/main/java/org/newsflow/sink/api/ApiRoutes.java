@@ -50,11 +50,12 @@ final class ApiRoutes {
                     query("bucket", choice("hour", "minute", "hour", "day"), "UTC-aligned buckets; minute only for "
                             + "windows up to 6 hours; at most 2000 buckets. Default window: 24 hours of hours, 30 days of days"),
                     query("limit", integer(1, 200, 20), "number of keys, highest totals first")));
-            if (kind == StatsQuery.Kind.EVENTS) {
+            if (kind == StatsQuery.Kind.EVENTS || kind == StatsQuery.Kind.STATEMENTS) {
                 params.add(query("includeHypothetical", java.util.Map.of("type", "boolean", "default", false),
-                        "also count negated and hypothetical events"));
+                        "also count negated and hypothetical " + (kind == StatsQuery.Kind.EVENTS ? "events" : "statements")));
             }
-            String what = kind == StatsQuery.Kind.EVENTS ? "Events per PLOVER type" : "Articles per " + switch (kind) {
+            String what = kind == StatsQuery.Kind.EVENTS ? "Events per PLOVER type"
+                    : kind == StatsQuery.Kind.STATEMENTS ? "Public statements (CAMEO 01x, not events) per CAMEO code" : "Articles per " + switch (kind) {
                 case COUNTRIES -> "country";
                 case PEOPLE -> "person";
                 default -> "organization";

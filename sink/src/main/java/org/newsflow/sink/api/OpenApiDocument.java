@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,20 @@ final class OpenApiDocument {
 
     static byte[] json(List<ApiOperation> operations) {
         return Json.toBytes(build(operations));
+    }
+
+    /** With an {@link ApiExtension}'s schemas and tags added to the sink's. */
+    static byte[] json(List<ApiOperation> operations, Map<String, Object> schemas, Map<String, String> tags) {
+        Map<String, Object> doc = build(operations);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> components = (Map<String, Object>) doc.get("components");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> known = (Map<String, Object>) components.get("schemas");
+        known.putAll(schemas);
+        List<Object> allTags = new ArrayList<>((List<?>) doc.get("tags"));
+        tags.forEach((name, description) -> allTags.add(tag(name, description)));
+        doc.put("tags", allTags);
+        return Json.toBytes(doc);
     }
 
     static Map<String, Object> build(List<ApiOperation> operations) {

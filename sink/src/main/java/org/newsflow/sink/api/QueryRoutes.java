@@ -57,12 +57,12 @@ final class QueryRoutes {
         json(ctx, body);
     }
 
-    /** Per-key counts with buckets: {@code countries}, {@code people}, {@code organizations} (articles), {@code events}. */
+    /** Per-key counts with buckets: {@code countries}, {@code people}, {@code organizations} (articles), {@code events}, {@code statements}. */
     void stats(Context ctx, StatsQuery.Kind kind) {
         Params p = new Params(ctx);
         ArticleFilter filter = QueryFilters.read(p, "exclude");
         Window w = Window.of(p, filter, "hour", false);
-        boolean unreal = kind == StatsQuery.Kind.EVENTS && p.bool("includeHypothetical", false);
+        boolean unreal = (kind == StatsQuery.Kind.EVENTS || kind == StatsQuery.Kind.STATEMENTS) && p.bool("includeHypothetical", false);
         List<StatSeries> series = store.stats(new StatsQuery(kind, w.fromMs(), w.toMs(), w.bucketMs(),
                 p.integer("limit", 20, 1, 200), null, unreal, filter));
         Map<String, Object> body = w.describe();

@@ -78,6 +78,8 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
     private final ApiSecurity security;
     private final Health loop;
     private final String pageCsp;
+    /** Routes the customizer adds, documented with the sink's own; null when it adds none. */
+    private final ApiExtension extension;
     /** GET routes as regular expressions, to tell a wrong method (405) from an unknown path (404). */
     private final List<Pattern> routes = new ArrayList<>();
     private final ExecutorService pinger = Executors.newSingleThreadExecutor(r -> {
@@ -96,8 +98,8 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
 
     /**
      * @param registry meters to serve at /metrics, or null for none
-     * @param customizer more Javalin configuration (the demo's dashboard: static files, routes); may implement
-     *        {@link PagePolicy}
+     * @param customizer more Javalin configuration (the demo's dashboard: static files); may implement
+     *        {@link PagePolicy}, and {@link ApiExtension} to add documented routes
      * @param security the token and the Host allow-list
      * @param loop the consumer loop's health, or null when there is none
      */
@@ -108,6 +110,7 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
         this.security = security;
         this.loop = loop;
         this.pageCsp = customizer instanceof PagePolicy p ? p.contentSecurityPolicy() : DEFAULT_PAGE_CSP;
+        this.extension = customizer instanceof ApiExtension e ? e : null;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -165,10 +168,15 @@ public final class SinkApi implements AutoCloseable, ApiRoutes.Handlers {
 
     private void routes(RoutesConfig app) {
         app.before(this::filter);
-        operations = ApiRoutes.table(this, new QueryRoutes(store), registry != null,
-                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        List<ApiOperation> ops = new ArrayList<>(ApiRoutes.table(this, new QueryRoutes(store), registry != null,
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape())));
+        if (extension != null) {
+            ops.addAll(extension.operations());
+        }
+        operations = List.copyOf(ops);
         operations.forEach(op -> get(app, op));
-        openApi = OpenApiDocument.json(operations);
+        openApi = extension == null ? OpenApiDocument.json(operations)
+                : OpenApiDocument.json(operations, extension.schemas(), extension.tags());
         ApiDocs.register((path, handler) -> get(app, path, handler));
         app.exception(BadRequest.class, (e, ctx) -> problem(ctx, 400, e.getMessage(), e.parameter()));
         app.exception(ApiProblem.class, (e, ctx) -> {

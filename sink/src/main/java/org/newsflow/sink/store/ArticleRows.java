@@ -13,6 +13,7 @@ import org.newsflow.contract.EventTag;
 import org.newsflow.contract.OrganizationTag;
 import org.newsflow.contract.PersonTag;
 import org.newsflow.contract.RawArticle;
+import org.newsflow.contract.Statement;
 
 /**
  * The rows one enriched article becomes, declared once for both write paths: the {@code articles} columns each
@@ -40,6 +41,9 @@ final class ArticleRows {
             "source_country", "source_name", "source_sector", "target_country", "target_name", "target_sector",
             "event_date", "location_country", "place", "dead:int", "injured:int", "casualties_at_least:bool",
             "negated:bool", "hypothetical:bool", "trigger_text", "article_time:long"},
+        {"statements", "article_id", "seq:int", "cameo_code", "source_country", "source_name", "source_sector",
+            "target_country", "target_name", "target_sector", "statement_date", "negated:bool", "hypothetical:bool",
+            "trigger_text", "article_time:long"},
     };
 
     interface TagRowSink {
@@ -87,6 +91,16 @@ final class ArticleRows {
                     e.casualties() == null ? null : e.casualties().atLeast(),
                     e.negated(), e.hypothetical(),
                     e.trigger() == null ? null : truncate(e.trigger().text(), 500), time);
+        }
+        seq = 0;
+        for (Statement st : a.statementsOrEmpty()) {
+            Actor s = st.source();
+            Actor t = st.target();
+            sink.add(4, a.id(), seq++, st.cameoCode(),
+                    s == null ? null : s.country(), s == null ? null : truncate(s.name(), 300), s == null ? null : s.sector(),
+                    t == null ? null : t.country(), t == null ? null : truncate(t.name(), 300), t == null ? null : t.sector(),
+                    st.date(), st.negated(), st.hypothetical(),
+                    st.trigger() == null ? null : truncate(st.trigger().text(), 500), time);
         }
     }
 

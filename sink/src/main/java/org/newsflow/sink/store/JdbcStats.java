@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.newsflow.contract.Statement;
 
 /**
  * Counts for dashboards: per key with buckets, over time, per country (the map) and per counterpart country. Time
  * windows select articles through {@code articles_time_idx}, then their tag rows through the primary keys.
- * Events are counted only when real (neither negated nor hypothetical) unless a query says otherwise.
+ * Events (and CAMEO 01x statements, their own table) are counted only when real (neither negated nor hypothetical)
+ * unless a query says otherwise.
  */
 final class JdbcStats {
     private static final String REAL = " AND t.negated = ? AND t.hypothetical = ?";
@@ -30,14 +32,17 @@ final class JdbcStats {
         String bucket = bucket(q.bucketMs());
         List<Object> params = new ArrayList<>();
         String sql;
-        if (q.kind() == StatsQuery.Kind.EVENTS) {
+        if (q.actions()) {
             List<String> sides = new ArrayList<>(q.filter().countries());
             if (q.country() != null && !sides.contains(q.country())) {
                 sides.add(q.country());
             }
-            FilterSql filter = FilterSql.of(q.filter().withCountries(List.of()), dialect, true);
-            StringBuilder s = new StringBuilder("SELECT t.type, MAX(t.type), " + bucket + ", COUNT(*) FROM articles a"
-                    + " JOIN events t ON t.article_id = a.id WHERE 1 = 1" + filter.where());
+            // statements have no type or QuadClass of their own: event filters then select articles, as for tags
+            boolean events = q.kind() == StatsQuery.Kind.EVENTS;
+            FilterSql filter = FilterSql.of(q.filter().withCountries(List.of()), dialect, events);
+            String key = events ? "t.type" : "t.cameo_code";
+            StringBuilder s = new StringBuilder("SELECT " + key + ", MAX(" + key + "), " + bucket + ", COUNT(*) FROM articles a"
+                    + " JOIN " + (events ? "events" : "statements") + " t ON t.article_id = a.id WHERE 1 = 1" + filter.where());
             params.addAll(filter.params());
             if (!q.includeUnreal()) {
                 s.append(REAL);
@@ -45,7 +50,7 @@ final class JdbcStats {
                 params.add(false);
             }
             sides(s, params, sides);
-            sql = s.append(" GROUP BY t.type, ").append(bucket).toString();
+            sql = s.append(" GROUP BY ").append(key).append(", ").append(bucket).toString();
         } else {
             String[] tk = switch (q.kind()) {
                 case COUNTRIES -> new String[] {"article_country", "t.code"};
@@ -62,7 +67,7 @@ final class JdbcStats {
         Map<String, List<StatSeries.Bucket>> buckets = new LinkedHashMap<>();
         Sql.query(dataSource, "stats", sql, params, rs -> {
             String key = rs.getString(1);
-            labels.putIfAbsent(key, rs.getString(2));
+            labels.putIfAbsent(key, q.kind() == StatsQuery.Kind.STATEMENTS ? Statement.label(key) : rs.getString(2));
             buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(new StatSeries.Bucket(rs.getLong(3), rs.getLong(4)));
         });
         List<StatSeries> series = new ArrayList<>();

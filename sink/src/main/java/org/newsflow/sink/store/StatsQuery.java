@@ -8,8 +8,8 @@ package org.newsflow.sink.store;
  * @param toMs exclusive end (epoch ms)
  * @param bucketMs bucket width (a minute, an hour or a day); buckets are aligned to UTC
  * @param limit keep the {@code limit} keys with the highest totals
- * @param country for EVENTS: only events whose source or target is this country (null: all)
- * @param includeUnreal for EVENTS: also count negated and hypothetical events
+ * @param country for EVENTS and STATEMENTS: only those whose source or target is this country (null: all)
+ * @param includeUnreal for EVENTS and STATEMENTS: also count negated and hypothetical ones
  * @param filter the common filters (its time bounds are replaced by {@code fromMs}/{@code toMs}); for EVENTS its
  *        countries are the events' sides (like {@code country}) and its event types and quad classes select the
  *        events counted
@@ -24,7 +24,14 @@ public record StatsQuery(Kind kind, long fromMs, long toMs, long bucketMs, int l
         /** articles per organization (lower-cased name) */
         ORGANIZATIONS,
         /** events per PLOVER type */
-        EVENTS
+        EVENTS,
+        /** CAMEO 01x statements per code (not events: see {@code EnrichedArticle.statements}) */
+        STATEMENTS
+    }
+
+    /** Whether rows of this kind are events or statements: counted per row, real unless {@code includeUnreal}, with sides. */
+    public boolean actions() {
+        return kind == Kind.EVENTS || kind == Kind.STATEMENTS;
     }
 
     public StatsQuery {

@@ -43,6 +43,9 @@ class SinkApiQueryTest {
             if (i == 5) {
                 b.duplicateOf("q-4");
             }
+            if (i < 3) {
+                b.statement(i < 2 ? "016" : "013", i < 2 ? "AZ" : "AM", i == 2);
+            }
             articles.add(b.build());
         }
         store.upsertArticles(articles);
@@ -107,6 +110,30 @@ class SinkApiQueryTest {
         assertThat(item.get("title").asText()).contains("<script>"); // data, as stored: the page inserts it as text
         assertThat(problem("/api/articles?sort=relevance", 400).get("parameter").asText()).isEqualTo("sort");
         assertThat(problem("/api/articles?q=%21%21%21", 400).get("parameter").asText()).isEqualTo("q");
+    }
+
+    @Test
+    void statements_are_counted_apart_from_events_and_come_with_the_article() throws Exception {
+        JsonNode real = ok("/api/stats/statements?" + DAY + "&bucket=day");
+        assertThat(real.get("kind").asText()).isEqualTo("statements");
+        assertThat(real.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.get("key").asText()).isEqualTo("016");
+            assertThat(item.get("label").asText()).isEqualTo("deny responsibility");
+            assertThat(item.get("total").asLong()).isEqualTo(2);
+        });
+        assertThat(ok("/api/stats/statements?" + DAY + "&bucket=day&includeHypothetical=true").get("items")).hasSize(2);
+        assertThat(ok("/api/stats/statements?" + DAY + "&bucket=day&country=AM&includeHypothetical=true").get("items"))
+                .singleElement().satisfies(item -> assertThat(item.get("key").asText()).isEqualTo("013"));
+        // event filters select articles here: statements have no PLOVER type
+        assertThat(ok("/api/stats/statements?" + DAY + "&bucket=day&eventType=ASSAULT").get("items")).hasSize(1);
+        // the events' counts do not see them
+        List<String> eventKeys = new ArrayList<>();
+        ok("/api/stats/events?" + DAY + "&bucket=day").get("items").forEach(i -> eventKeys.add(i.get("key").asText()));
+        assertThat(eventKeys).containsExactlyInAnyOrder("ASSAULT", "CONSULT");
+        JsonNode detail = ok("/api/articles/q-0");
+        assertThat(detail.get("statements").get(0).get("cameoCode").asText()).isEqualTo("016");
+        assertThat(detail.get("statements").get(0).get("quadClass").asInt()).isZero();
+        assertThat(ok("/api/articles/q-4").has("statements")).isFalse();
     }
 
     @Test

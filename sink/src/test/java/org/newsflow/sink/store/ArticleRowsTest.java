@@ -20,25 +20,33 @@ class ArticleRowsTest {
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern ADD = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+)");
 
-    /** Column names per table, in order, from the migrations: V1's CREATE TABLEs, then each dialect's V2 additions. */
+    /** Column names per table, in order, from the migrations: V1's CREATE TABLEs, each dialect's V2 additions, V3's statements. */
     private static Map<String, List<String>> schema(String dialectFolder) throws IOException {
         Map<String, List<String>> tables = new LinkedHashMap<>();
         Matcher m = TABLE.matcher(read("db/migration/V1__articles.sql"));
         while (m.find()) {
-            List<String> columns = new ArrayList<>();
-            for (String line : m.group(2).split("\\n")) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("--") && !t.startsWith("PRIMARY KEY")) {
-                    columns.add(t.split("\\s+")[0]);
-                }
-            }
-            tables.put(m.group(1), columns);
+            tables.put(m.group(1), columns(m.group(2)));
         }
         Matcher add = ADD.matcher(read("db/" + dialectFolder + "/V2__search_and_duplicates.sql"));
         while (add.find()) {
             tables.get(add.group(1)).add(add.group(2));
         }
+        Matcher v3 = TABLE.matcher(read("db/migration/V3__statements.sql"));
+        while (v3.find()) {
+            tables.put(v3.group(1), columns(v3.group(2)));
+        }
         return tables;
+    }
+
+    private static List<String> columns(String body) {
+        List<String> columns = new ArrayList<>();
+        for (String line : body.split("\\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("--") && !t.startsWith("PRIMARY KEY")) {
+                columns.add(t.split("\\s+")[0]);
+            }
+        }
+        return columns;
     }
 
     private static String read(String path) throws IOException {
@@ -57,7 +65,7 @@ class ArticleRowsTest {
                 assertThat(declared).as(dialect + " " + spec[0]).isEqualTo(schema.get(spec[0]));
             }
             assertThat(schema.keySet()).as("every table but articles is a tag table")
-                    .containsExactlyInAnyOrder("articles", "article_country", "article_person", "article_organization", "events");
+                    .containsExactlyInAnyOrder("articles", "article_country", "article_person", "article_organization", "events", "statements");
         }
     }
 

@@ -189,6 +189,33 @@ abstract class ArticleStoreContract extends StoreQueriesContract {
     }
 
     @Test
+    void statements_are_stored_apart_from_events_and_counted_on_their_own() {
+        long from = Instant.parse("2031-03-01T00:00:00Z").toEpochMilli();
+        long to = from + 86_400_000L;
+        EnrichedArticle a = TestArticles.article("stmt-1").published("2031-03-01T10:00:00Z").countries("TR", "GR")
+                .event("ASSAULT", "TR", "SY").statement("016", "TR", false).statement("010", "TR", false)
+                .statement("013", "GR", true).build();
+        store.upsertArticles(List.of(a));
+        // the article detail is the stored record: statements included, unchanged
+        assertThat(store.find("stmt-1")).contains(a);
+        assertThat(store.find("stmt-1").orElseThrow().statements()).hasSize(3);
+        // events are counted as before: statements are not events
+        assertThat(store.stats(new StatsQuery(StatsQuery.Kind.EVENTS, from, to, 86_400_000L, 10, null, true)))
+                .extracting(StatSeries::key, StatSeries::total).containsExactly(org.assertj.core.groups.Tuple.tuple("ASSAULT", 1L));
+        List<StatSeries> real = store.stats(new StatsQuery(StatsQuery.Kind.STATEMENTS, from, to, 86_400_000L, 10, null, false));
+        assertThat(real).extracting(StatSeries::key, StatSeries::label, StatSeries::total).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("010", "make statement", 1L),
+                org.assertj.core.groups.Tuple.tuple("016", "deny responsibility", 1L));
+        List<StatSeries> all = store.stats(new StatsQuery(StatsQuery.Kind.STATEMENTS, from, to, 86_400_000L, 10, "GR", true));
+        assertThat(all).extracting(StatSeries::key).containsExactly("013");
+        // a newer version without statements leaves none behind
+        store.upsertArticles(List.of(TestArticles.article("stmt-1").published("2031-03-01T10:00:00Z").enrichedAt("2031-03-01T11:00:00Z")
+                .countries("TR").event("ASSAULT", "TR", "SY").build()));
+        assertThat(store.stats(new StatsQuery(StatsQuery.Kind.STATEMENTS, from, to, 86_400_000L, 10, null, true))).isEmpty();
+        assertThat(store.find("stmt-1").orElseThrow().statements()).isNull();
+    }
+
+    @Test
     void a_batch_of_synthetic_articles_round_trips() {
         SyntheticArticles synthetic = new SyntheticArticles(7, Instant.parse("2033-01-01T00:00:00Z"));
         List<EnrichedArticle> batch = new ArrayList<>();
