@@ -236,9 +236,9 @@ final class ActorResolver {
         return places.size() == 1 && places.containsAll(actors) ? places.iterator().next() : null;
     }
 
+    /** The actors a phrase headed by token {@code h} stands for: a mention, named countries, or world knowledge. */
     List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();
-        int base = s.firstToken();
         Token ht = toks.get(h);
         String pos = ht.pos();
         if (pos.equals("WDT") || pos.equals("WP")) {
@@ -253,13 +253,25 @@ final class ActorResolver {
         }
         List<Integer> span = DepPaths.phrase(g, toks, h);
         String phraseText = spanText(doc, s, span);
-        List<String> lemmas = new ArrayList<>();
-        for (int i : span) {
-            lemmas.add(DepPaths.lemma(toks.get(i)));
-        }
         String sector = sectorOf(toks, span, h);
+        Optional<ActorMention> am = mentionInPhrase(doc, s, g, h, span);
+        List<String> countries = countriesInPhrase(doc, s, g, span);
+        GeoMention headGeo = actorGeo(doc, s, h).orElse(null);
+        if (am.isPresent()) {
+            return fromMention(doc, s, g, h, span, am.get(), countries, phraseText, sector);
+        }
+        if (headGeo != null && span.size() <= 3 && !headGeo.is(GeoKind.DEMONYM)) {
+            return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
+        }
+        if (!countries.isEmpty()) {
+            return fromCountries(doc, s, g, h, span, countries, headGeo, phraseText, sector);
+        }
+        return fromContext(doc, s, g, h, span, phraseText, sector);
+    }
 
-        // 1. an actor mention at the head, or the one in the phrase nearest to the head
+    /** The actor mention at the head, else the one in the phrase that the head governs or the first one in it. */
+    private static Optional<ActorMention> mentionInPhrase(EventDoc doc, Sentence s, DepGraph g, int h, List<Integer> span) {
+        int base = s.firstToken();
         Optional<ActorMention> am = doc.people.mentionAt(base + h);
         for (ActorMention m : doc.people.mentionsAt(base + h)) {
             if (m.is(ActorKind.PERSON) && (am.isEmpty() || am.get().country() == null)) {
@@ -274,51 +286,58 @@ final class ActorResolver {
                 }
             }
         }
-        // countries named in the phrase, one actor per country joined by "and" ("US and British activists")
+        return am;
+    }
+
+    /** Countries named in the phrase, in order, including a "-led" leader's and those joined by "and" to a modifier. */
+    private List<String> countriesInPhrase(EventDoc doc, Sentence s, DepGraph g, List<Integer> span) {
         List<String> countries = new ArrayList<>();
-        GeoMention headGeo = actorGeo(doc, s, h).orElse(null);
         for (int i : span) {
-            actorGeo(doc, s, i).ifPresent(m -> {
-                if (!countries.contains(m.country())) {
-                    countries.add(m.country());
-                }
-            });
+            actorGeo(doc, s, i).ifPresent(m -> addOnce(countries, m.country()));
         }
-        ledBy(doc, s, g, span).ifPresent(cc -> {
-            if (!countries.contains(cc)) {
-                countries.add(cc);
-            }
-        });
+        ledBy(doc, s, g, span).ifPresent(cc -> addOnce(countries, cc));
         for (int i : span) {
             for (int c : g.children(i, "conj")) {
                 if (g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod")) {
-                    actorGeo(doc, s, c).ifPresent(m -> {
-                        if (!countries.contains(m.country())) {
-                            countries.add(m.country());
-                        }
-                    });
+                    actorGeo(doc, s, c).ifPresent(m -> addOnce(countries, m.country()));
                 }
             }
         }
-        if (am.isPresent()) {
-            return fromMention(doc, s, g, h, span, am.get(), countries, phraseText, sector);
+        return countries;
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (!list.contains(value)) {
+            list.add(value);
         }
-        if (headGeo != null && span.size() <= 3 && !headGeo.is(GeoKind.DEMONYM)) {
-            return List.of(new Actor(headGeo.country(), headGeo.text(), "COUNTRY", sector));
-        }
-        if (!countries.isEmpty()) {
-            String kind = ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : ht.ner().equals("PERSON") ? "PERSON" : "UNNAMED";
-            if (countries.size() > 1 && DepPaths.hasConjModifier(g, span)) {
-                List<Actor> out = new ArrayList<>();
-                for (String cc : countries) {
-                    out.add(new Actor(cc, phraseText, kind, sector));
-                }
-                return out;
+    }
+
+    /**
+     * A phrase naming countries: one actor per country joined by "and" ("US and British activists"), else the
+     * country of a modifier of the head ("Armenian positions", "positions of Baku") or the first one named.
+     */
+    private List<Actor> fromCountries(EventDoc doc, Sentence s, DepGraph g, int h, List<Integer> span, List<String> countries,
+            GeoMention headGeo, String phraseText, String sector) {
+        Token ht = s.tokens().get(h);
+        String kind = ht.ner().equals("ORGANIZATION") ? "ORGANIZATION" : ht.ner().equals("PERSON") ? "PERSON" : "UNNAMED";
+        if (countries.size() > 1 && DepPaths.hasConjModifier(g, span)) {
+            List<Actor> out = new ArrayList<>();
+            for (String cc : countries) {
+                out.add(new Actor(cc, phraseText, kind, sector));
             }
-            // prefer the country of a modifier of the head ("Armenian positions", "positions of Baku")
-            String resident = residenceCountry(doc, s, g, h);
-            return List.of(new Actor(resident != null ? resident : countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+            return out;
         }
+        String resident = residenceCountry(doc, s, g, h);
+        return List.of(new Actor(resident != null ? resident : countries.get(0), phraseText, headGeo != null ? "COUNTRY" : kind, sector));
+    }
+
+    /**
+     * A phrase naming no country: the pair named before ("the two countries"), a possessor's country, a known leader
+     * or organization, an intergovernmental body, else the bare name or sector with no country.
+     */
+    private List<Actor> fromContext(EventDoc doc, Sentence s, DepGraph g, int h, List<Integer> span, String phraseText, String sector) {
+        List<Token> toks = s.tokens();
+        Token ht = toks.get(h);
         // "the two countries", "both sides": the last pair of countries named together
         if (doc.lastPair.size() == 2 && mentionsPair(toks, span)) {
             return doc.lastPair;

@@ -144,115 +144,130 @@ public final class DateNormalizer {
     /** All time expressions of a sentence, left to right, non-overlapping. */
     public static List<Expr> find(List<Token> toks) {
         List<Expr> out = new ArrayList<>();
-        int n = toks.size();
-        for (int i = 0; i < n; i++) {
-            String w = toks.get(i).text().toLowerCase(Locale.ROOT);
-            String w1 = i + 1 < n ? toks.get(i + 1).text().toLowerCase(Locale.ROOT) : "";
-            String w2 = i + 2 < n ? toks.get(i + 2).text().toLowerCase(Locale.ROOT) : "";
-            // from/between WEEKDAY to/and WEEKDAY -> the second day
-            if ((w.equals("from") || w.equals("between")) && WEEKDAYS.containsKey(w1) && (w2.equals("to") || w2.equals("and"))
-                    && i + 3 < n && WEEKDAYS.containsKey(toks.get(i + 3).text().toLowerCase(Locale.ROOT))) {
-                int start = i > 0 && toks.get(i - 1).text().equalsIgnoreCase("overnight") ? i - 1 : i;
-                out.add(new Expr(start, i + 3, Kind.WEEKDAY, WEEKDAYS.get(toks.get(i + 3).text().toLowerCase(Locale.ROOT)), 0, 0));
-                i += 3;
-                continue;
-            }
-            if (WEEKDAYS.containsKey(w)) {
-                int last = i;
-                if (w1.matches("night|morning|evening|afternoon")) {
-                    last = i + 1;
-                }
-                out.add(new Expr(i, last, Kind.WEEKDAY, WEEKDAYS.get(w), 0, 0));
-                i = last;
-                continue;
-            }
-            if (w.equals("yesterday")) {
-                out.add(new Expr(i, i, Kind.DAY_OFFSET, -1, 0, 0));
-                continue;
-            }
-            if (w.equals("today") || w.equals("tonight")) {
-                out.add(new Expr(i, i, Kind.DAY_OFFSET, 0, 0, 0));
-                continue;
-            }
-            if (w.equals("this") && w1.matches("morning|afternoon|evening")) {
-                out.add(new Expr(i, i + 1, Kind.DAY_OFFSET, 0, 0, 0));
-                i++;
-                continue;
-            }
-            // N units ago
-            Integer num = count(w);
-            if (num != null && w2.equals("ago")) {
-                String unit = w1.replaceAll("s$", "");
-                Expr e = switch (unit) {
-                    case "day" -> new Expr(i, i + 2, Kind.DAY_OFFSET, -num, 0, 0);
-                    case "week" -> new Expr(i, i + 2, Kind.DAY_OFFSET, -7 * num, 0, 0);
-                    case "month" -> new Expr(i, i + 2, Kind.MONTH_OFFSET, -num, 0, 0);
-                    case "year" -> new Expr(i, i + 2, Kind.YEAR_OFFSET, -num, 0, 0);
-                    default -> null;
-                };
-                if (e != null) {
-                    out.add(e);
-                    i += 2;
-                    continue;
-                }
-            }
-            // last/this/next month|year
-            if ((w.equals("last") || w.equals("this") || w.equals("next")) && (w1.equals("month") || w1.equals("year"))) {
-                int off = w.equals("last") ? -1 : w.equals("next") ? 1 : 0;
-                out.add(new Expr(i, i + 1, w1.equals("month") ? Kind.MONTH_OFFSET : Kind.YEAR_OFFSET, off, 0, 0));
-                i++;
-                continue;
-            }
-            Token t = toks.get(i);
-            if (isMonthToken(t)) {
-                int m = month(t.text());
-                // Month day(,)? year?
-                if (i + 1 < n && dayNumber(w1) != null) {
-                    int d = dayNumber(w1);
-                    int last = i + 1;
-                    int j = i + 2;
-                    if (j < n && toks.get(j).text().equals(",")) {
-                        j++;
-                    }
-                    if (j < n && year(toks.get(j)) != null) {
-                        out.add(new Expr(i, j, Kind.ABSOLUTE_DAY, year(toks.get(j)), m, d));
-                        i = j;
-                        continue;
-                    }
-                    out.add(new Expr(i, last, Kind.MONTH_DAY, m, d, 0));
-                    i = last;
-                    continue;
-                }
-                if (i + 1 < n && year(toks.get(i + 1)) != null) {
-                    out.add(new Expr(i, i + 1, Kind.ABSOLUTE_MONTH, year(toks.get(i + 1)), m, 0));
-                    i++;
-                    continue;
-                }
-                out.add(new Expr(i, i, Kind.MONTH, m, 0, 0));
-                continue;
-            }
-            // day Month (year)?
-            if (dayNumber(w) != null && i + 1 < n && isMonthToken(toks.get(i + 1))) {
-                int m = month(toks.get(i + 1).text());
-                if (i + 2 < n && year(toks.get(i + 2)) != null) {
-                    out.add(new Expr(i, i + 2, Kind.ABSOLUTE_DAY, year(toks.get(i + 2)), m, dayNumber(w)));
-                    i += 2;
-                } else {
-                    out.add(new Expr(i, i + 1, Kind.MONTH_DAY, m, dayNumber(w), 0));
-                    i++;
-                }
-                continue;
-            }
-            Integer y = year(t);
-            if (y != null) {
-                boolean plural = i + 1 < n && toks.get(i + 1).pos().equals("NNS");
-                boolean prevIn = i > 0 && toks.get(i - 1).text().toLowerCase(Locale.ROOT).matches("in|since|of|the|until|by|from|to|before|after|late|early");
-                boolean nextNoun = i + 1 < n && toks.get(i + 1).pos().startsWith("NN") && !toks.get(i + 1).pos().startsWith("NNP");
-                if (!plural && (prevIn || nextNoun || i + 1 >= n || toks.get(i + 1).pos().equals(".") || toks.get(i + 1).pos().equals(","))) {
-                    out.add(new Expr(i, i, Kind.YEAR, y, 0, 0));
-                }
+        for (int i = 0; i < toks.size(); i++) {
+            Expr e = exprAt(toks, i);
+            if (e != null) {
+                out.add(e);
+                i = e.last();
             }
         }
         return out;
+    }
+
+    /** The date expression that starts at token {@code i} (or, for "overnight from ...", one before it), or null. */
+    private static Expr exprAt(List<Token> toks, int i) {
+        String w = lower(toks, i);
+        String w1 = lower(toks, i + 1);
+        Expr e = weekdayAt(toks, i, w, w1);
+        if (e == null) {
+            e = relativeAt(toks, i, w, w1);
+        }
+        if (e == null && isMonthToken(toks.get(i))) {
+            e = monthFirstAt(toks, i, w1);
+        }
+        if (e == null) {
+            e = dayFirstAt(toks, i, w);
+        }
+        return e != null ? e : yearAt(toks, i);
+    }
+
+    private static String lower(List<Token> toks, int i) {
+        return i < toks.size() ? toks.get(i).text().toLowerCase(Locale.ROOT) : "";
+    }
+
+    /** "Monday", "Monday night", "from Monday to Wednesday" (the second day). */
+    private static Expr weekdayAt(List<Token> toks, int i, String w, String w1) {
+        String w2 = lower(toks, i + 2);
+        if ((w.equals("from") || w.equals("between")) && WEEKDAYS.containsKey(w1) && (w2.equals("to") || w2.equals("and"))
+                && WEEKDAYS.containsKey(lower(toks, i + 3))) {
+            int start = i > 0 && toks.get(i - 1).text().equalsIgnoreCase("overnight") ? i - 1 : i;
+            return new Expr(start, i + 3, Kind.WEEKDAY, WEEKDAYS.get(lower(toks, i + 3)), 0, 0);
+        }
+        if (WEEKDAYS.containsKey(w)) {
+            int last = w1.matches("night|morning|evening|afternoon") ? i + 1 : i;
+            return new Expr(i, last, Kind.WEEKDAY, WEEKDAYS.get(w), 0, 0);
+        }
+        return null;
+    }
+
+    /** "yesterday", "today", "this morning", "three days ago", "last month", "next year". */
+    private static Expr relativeAt(List<Token> toks, int i, String w, String w1) {
+        if (w.equals("yesterday")) {
+            return new Expr(i, i, Kind.DAY_OFFSET, -1, 0, 0);
+        }
+        if (w.equals("today") || w.equals("tonight")) {
+            return new Expr(i, i, Kind.DAY_OFFSET, 0, 0, 0);
+        }
+        if (w.equals("this") && w1.matches("morning|afternoon|evening")) {
+            return new Expr(i, i + 1, Kind.DAY_OFFSET, 0, 0, 0);
+        }
+        Integer num = count(w);
+        if (num != null && lower(toks, i + 2).equals("ago")) {
+            Expr e = switch (w1.replaceAll("s$", "")) {
+                case "day" -> new Expr(i, i + 2, Kind.DAY_OFFSET, -num, 0, 0);
+                case "week" -> new Expr(i, i + 2, Kind.DAY_OFFSET, -7 * num, 0, 0);
+                case "month" -> new Expr(i, i + 2, Kind.MONTH_OFFSET, -num, 0, 0);
+                case "year" -> new Expr(i, i + 2, Kind.YEAR_OFFSET, -num, 0, 0);
+                default -> null;
+            };
+            if (e != null) {
+                return e;
+            }
+        }
+        if ((w.equals("last") || w.equals("this") || w.equals("next")) && (w1.equals("month") || w1.equals("year"))) {
+            int off = w.equals("last") ? -1 : w.equals("next") ? 1 : 0;
+            return new Expr(i, i + 1, w1.equals("month") ? Kind.MONTH_OFFSET : Kind.YEAR_OFFSET, off, 0, 0);
+        }
+        return null;
+    }
+
+    /** "November 7", "November 7, 2022", "November 2022", "November". */
+    private static Expr monthFirstAt(List<Token> toks, int i, String w1) {
+        int n = toks.size();
+        int m = month(toks.get(i).text());
+        if (i + 1 < n && dayNumber(w1) != null) {
+            int d = dayNumber(w1);
+            int j = i + 2;
+            if (j < n && toks.get(j).text().equals(",")) {
+                j++;
+            }
+            if (j < n && year(toks.get(j)) != null) {
+                return new Expr(i, j, Kind.ABSOLUTE_DAY, year(toks.get(j)), m, d);
+            }
+            return new Expr(i, i + 1, Kind.MONTH_DAY, m, d, 0);
+        }
+        if (i + 1 < n && year(toks.get(i + 1)) != null) {
+            return new Expr(i, i + 1, Kind.ABSOLUTE_MONTH, year(toks.get(i + 1)), m, 0);
+        }
+        return new Expr(i, i, Kind.MONTH, m, 0, 0);
+    }
+
+    /** "7 November", "7 November 2022". */
+    private static Expr dayFirstAt(List<Token> toks, int i, String w) {
+        int n = toks.size();
+        if (dayNumber(w) == null || i + 1 >= n || !isMonthToken(toks.get(i + 1))) {
+            return null;
+        }
+        int m = month(toks.get(i + 1).text());
+        if (i + 2 < n && year(toks.get(i + 2)) != null) {
+            return new Expr(i, i + 2, Kind.ABSOLUTE_DAY, year(toks.get(i + 2)), m, dayNumber(w));
+        }
+        return new Expr(i, i + 1, Kind.MONTH_DAY, m, dayNumber(w), 0);
+    }
+
+    /** A bare year where it reads as a date ("in 2020", "the 2020 war"), not a count ("2020 soldiers"). */
+    private static Expr yearAt(List<Token> toks, int i) {
+        int n = toks.size();
+        Integer y = year(toks.get(i));
+        if (y == null) {
+            return null;
+        }
+        boolean plural = i + 1 < n && toks.get(i + 1).pos().equals("NNS");
+        boolean prevIn = i > 0 && toks.get(i - 1).text().toLowerCase(Locale.ROOT).matches("in|since|of|the|until|by|from|to|before|after|late|early");
+        boolean nextNoun = i + 1 < n && toks.get(i + 1).pos().startsWith("NN") && !toks.get(i + 1).pos().startsWith("NNP");
+        if (!plural && (prevIn || nextNoun || i + 1 >= n || toks.get(i + 1).pos().equals(".") || toks.get(i + 1).pos().equals(","))) {
+            return new Expr(i, i, Kind.YEAR, y, 0, 0);
+        }
+        return null;
     }
 }

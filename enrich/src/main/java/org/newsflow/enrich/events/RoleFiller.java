@@ -48,128 +48,179 @@ final class RoleFiller {
     private static final Set<String> THIRD_PARTY_NOUNS = WordList.load("/events/third_party_nouns.txt");
     private static final Set<String> THIRD_PARTY_VERBS = WordList.load("/events/third_party_verbs.txt");
 
+
+    /** Fills the candidate's sources, targets and third parties from the trigger's place in the parse. */
     void fillRoles(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, Map<Integer, EventCandidate> byHead) {
         List<Token> toks = s.tokens();
         int h = c.head;
-        Set<String> slots = c.match.trigger().targets();
         boolean verb = toks.get(h).pos().startsWith("VB") && !DepPaths.nominal(g, toks, h);
         List<Integer> src = new ArrayList<>();
         List<Integer> tgt = new ArrayList<>();
         if (verb) {
-            if (DepPaths.isPassive(g, h)) {
-                src.addAll(actors.agentsOf(g, toks, h));
-                if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
-                    for (int d : g.children(h)) {
-                        if ((g.is(d, "obl") || g.is(d, "nmod")) && DepPaths.hasCase(g, toks, d, "from")) {
-                            src.add(d); // "a shell was fired at it from X": fired by X
-                        } else if ((g.is(d, "obl") || g.is(d, "nmod")) && (DepPaths.hasCase(g, toks, d, "in") || DepPaths.hasCase(g, toks, d, "during"))
-                                && locations.attackPhrase(g, toks, d)) {
-                            // "killed in Israeli tank shelling": the attacker named in the attack phrase
-                            for (int i : DepPaths.phrase(g, toks, d)) {
-                                if ((g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod:poss")) && actors.isActorToken(doc, s, i)) {
-                                    src.add(i);
-                                }
-                            }
-                        }
+            verbSlots(doc, s, g, c, src, tgt);
+        } else {
+            nominalSlots(doc, s, g, c, byHead, src, tgt);
+            if (src.isEmpty() && tgt.isEmpty() && g.head(h) >= 0) {
+                betweenInClause(g, toks, h, c, src);
+            }
+        }
+        resolveSlots(doc, s, g, c, verb, src, tgt);
+    }
+
+    /** A verb trigger: subject and lexicon slots, the passive's agent, a reversed trigger's giver, fallbacks. */
+    private void verbSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        Set<String> slots = c.match.trigger().targets();
+        if (DepPaths.isPassive(g, h)) {
+            passiveSlots(doc, s, g, c, src, tgt);
+        } else if (c.match.trigger().reverse()) {
+            // "received weapons from X": X gives, the subject receives
+            tgt.addAll(DepPaths.subjectsOf(g, h));
+            for (int k : c.match.covered()) {
+                src.addAll(actors.slotDependents(g, toks, k, slots));
+            }
+            if (tgt.isEmpty()) {
+                tgt.addAll(actors.inheritedSubject(g, toks, h));
+            }
+        } else {
+            src.addAll(DepPaths.subjectsOf(g, h));
+            tgt.addAll(actors.slotDependents(g, toks, h, slots));
+            if (tgt.isEmpty() && slots.contains("obj") && g.children(h, "obj").isEmpty()) {
+                tgt.addAll(smallClauseSubjects(g, h)); // "released the mayor, jailed a year ago" parsed as a small clause
+            }
+        }
+        if (tgt.isEmpty()) {
+            // multiword triggers: "held talks with X" may hang "with X" on "talks"
+            for (int k : c.match.covered()) {
+                if (k != h) {
+                    tgt.addAll(actors.slotDependents(g, toks, k, slots));
+                }
+            }
+        }
+        if (src.isEmpty() && !c.match.trigger().reverse()) {
+            src.addAll(actors.inheritedSubject(g, toks, h));
+        }
+        if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
+            tgt.add(g.head(h)); // "10 soldiers killed in ..."
+        }
+    }
+
+    /** A passive verb: the "by" agent is the source, the passive subject and the lexicon's slots the target. */
+    private void passiveSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        src.addAll(actors.agentsOf(g, toks, h));
+        if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
+            src.addAll(unnamedAttackers(doc, s, g, h));
+        }
+        tgt.addAll(g.children(h, "nsubj:pass"));
+        for (int d : actors.slotDependents(g, toks, h, c.match.trigger().targets())) {
+            if (!g.is(d, "obj")) {
+                tgt.add(d);
+            }
+        }
+    }
+
+    /** An agentless passive attack names its attacker elsewhere: "fired at it from X", "killed in Israeli shelling". */
+    private List<Integer> unnamedAttackers(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        List<Integer> src = new ArrayList<>();
+        for (int d : g.children(h)) {
+            if ((g.is(d, "obl") || g.is(d, "nmod")) && DepPaths.hasCase(g, toks, d, "from")) {
+                src.add(d); // "a shell was fired at it from X": fired by X
+            } else if ((g.is(d, "obl") || g.is(d, "nmod")) && (DepPaths.hasCase(g, toks, d, "in") || DepPaths.hasCase(g, toks, d, "during"))
+                    && locations.attackPhrase(g, toks, d)) {
+                // "killed in Israeli tank shelling": the attacker named in the attack phrase
+                for (int i : DepPaths.phrase(g, toks, d)) {
+                    if ((g.is(i, "amod") || g.is(i, "compound") || g.is(i, "nmod:poss")) && actors.isActorToken(doc, s, i)) {
+                        src.add(i);
                     }
                 }
-                tgt.addAll(g.children(h, "nsubj:pass"));
-                for (int d : actors.slotDependents(g, toks, h, slots)) {
-                    if (!g.is(d, "obj")) {
-                        tgt.add(d);
+            }
+        }
+        return src;
+    }
+
+    /** A nominal trigger: possessor, demonym / country modifiers, "by" agent, "between A and B", its governing verb. */
+    private void nominalSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, Map<Integer, EventCandidate> byHead,
+            List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        for (int d : g.children(h)) {
+            if (g.is(d, "nmod:poss")) {
+                src.add(d);
+            } else if ((g.is(d, "amod") || g.is(d, "compound")) && !c.match.covered().contains(d) && actors.isActorToken(doc, s, d)) {
+                src.add(d);
+            } else if (g.is(d, "compound") && !c.match.covered().contains(d)) {
+                for (int e : g.children(d)) {
+                    if ((g.is(e, "amod") || g.is(e, "compound")) && actors.isActorToken(doc, s, e)) {
+                        src.add(e); // "Israeli tank shelling"
                     }
                 }
-            } else if (c.match.trigger().reverse()) {
-                // "received weapons from X": X gives, the subject receives
-                tgt.addAll(DepPaths.subjectsOf(g, h));
-                for (int k : c.match.covered()) {
-                    src.addAll(actors.slotDependents(g, toks, k, slots));
-                }
-                if (tgt.isEmpty()) {
-                    tgt.addAll(actors.inheritedSubject(g, toks, h));
-                }
-            } else {
-                src.addAll(DepPaths.subjectsOf(g, h));
-                tgt.addAll(actors.slotDependents(g, toks, h, slots));
-                if (tgt.isEmpty() && slots.contains("obj") && g.children(h, "obj").isEmpty()) {
-                    tgt.addAll(smallClauseSubjects(g, h)); // "released the mayor, jailed a year ago" parsed as a small clause
+            } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "by")) {
+                src.add(d);
+            } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between")) {
+                src.add(d);
+                c.recip = true;
+            }
+        }
+        tgt.addAll(actors.slotDependents(g, toks, h, c.match.trigger().targets()));
+        governingVerbSlots(g, toks, c, byHead, src, tgt);
+    }
+
+    /**
+     * The verb a nominal trigger hangs on: a light or motion verb gives its subject and slots ("launched an air
+     * strike", "held talks", "go ... for talks"); an accusing event's object did what it is accused of ("accused X of
+     * bombings").
+     */
+    private void governingVerbSlots(DepGraph g, List<Token> toks, EventCandidate c, Map<Integer, EventCandidate> byHead,
+            List<Integer> src, List<Integer> tgt) {
+        int h = c.head;
+        int p = g.head(h);
+        if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl") && lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))))
+                && toks.get(p).pos().startsWith("VB")) {
+            if (src.isEmpty()) {
+                // "X were engaged in ethnic cleansing": a participation verb in the passive form keeps X as participant
+                boolean takesPart = lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))) && actors.agentsOf(g, toks, p).isEmpty();
+                src.addAll(DepPaths.isPassive(g, p) && !takesPart ? actors.agentsOf(g, toks, p)
+                        : takesPart ? passiveOrActiveSubjects(g, p) : DepPaths.subjectsOf(g, p));
+                if (src.isEmpty()) {
+                    src.addAll(actors.inheritedSubject(g, toks, p));
                 }
             }
             if (tgt.isEmpty()) {
-                // multiword triggers: "held talks with X" may hang "with X" on "talks"
-                for (int k : c.match.covered()) {
-                    if (k != h) {
-                        tgt.addAll(actors.slotDependents(g, toks, k, slots));
-                    }
-                }
+                tgt.addAll(actors.slotDependents(g, toks, p, c.match.trigger().targets()));
             }
-            if (src.isEmpty() && !c.match.trigger().reverse()) {
-                src.addAll(actors.inheritedSubject(g, toks, h));
+        } else if (p >= 0 && byHead.containsKey(p) && src.isEmpty() && (g.is(h, "obl") || g.is(h, "nmod")) && DepPaths.hasCase(g, toks, h, "of")) {
+            for (int o : g.children(p, "obj")) {
+                src.add(o);
             }
-            if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
-                tgt.add(g.head(h)); // "10 soldiers killed in ..."
-            }
-        } else {
-            // nominal trigger: possessor, demonym / country modifiers, "by" agent, "between A and B"
-            for (int d : g.children(h)) {
-                if (g.is(d, "nmod:poss")) {
-                    src.add(d);
-                } else if ((g.is(d, "amod") || g.is(d, "compound")) && !c.match.covered().contains(d) && actors.isActorToken(doc, s, d)) {
-                    src.add(d);
-                } else if (g.is(d, "compound") && !c.match.covered().contains(d)) {
-                    for (int e : g.children(d)) {
-                        if ((g.is(e, "amod") || g.is(e, "compound")) && actors.isActorToken(doc, s, e)) {
-                            src.add(e); // "Israeli tank shelling"
-                        }
-                    }
-                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "by")) {
-                    src.add(d);
-                } else if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between")) {
-                    src.add(d);
-                    c.recip = true;
-                }
-            }
-            tgt.addAll(actors.slotDependents(g, toks, h, slots));
-            int p = g.head(h);
-            if (p >= 0 && !byHead.containsKey(p) && (g.is(h, "obj") || g.is(h, "obl") && lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))))
-                    && toks.get(p).pos().startsWith("VB")) {
-                // light or motion verb: "launched an air strike", "held talks", "go ... for talks"
-                if (src.isEmpty()) {
-                    // "X were engaged in ethnic cleansing": a participation verb in the passive form keeps X as participant
-                    boolean takesPart = lex.cue("PARTICIPATE", DepPaths.lemma(toks.get(p))) && actors.agentsOf(g, toks, p).isEmpty();
-                    src.addAll(DepPaths.isPassive(g, p) && !takesPart ? actors.agentsOf(g, toks, p)
-                            : takesPart ? passiveOrActiveSubjects(g, p) : DepPaths.subjectsOf(g, p));
-                    if (src.isEmpty()) {
-                        src.addAll(actors.inheritedSubject(g, toks, p));
-                    }
-                }
-                if (tgt.isEmpty()) {
-                    tgt.addAll(actors.slotDependents(g, toks, p, slots));
-                }
-            } else if (p >= 0 && byHead.containsKey(p) && src.isEmpty() && (g.is(h, "obl") || g.is(h, "nmod")) && DepPaths.hasCase(g, toks, h, "of")) {
-                // "accused X of bombings": the accused did it
-                for (int o : g.children(p, "obj")) {
-                    src.add(o);
-                }
-                if (actors.isRecip(g, toks, src)) {
-                    src.clear();
-                    src.addAll(DepPaths.subjectsOf(g, p));
-                    c.recip = true;
-                }
+            if (actors.isRecip(g, toks, src)) {
+                src.clear();
+                src.addAll(DepPaths.subjectsOf(g, p));
+                c.recip = true;
             }
         }
-        if (!verb && src.isEmpty() && tgt.isEmpty() && g.head(h) >= 0) {
-            // "clashes take place on the border between A and B"
-            List<Integer> clause = new ArrayList<>();
-            DepPaths.collectSubtree(g, g.head(h), clause, 0, 3);
-            for (int d : clause) {
-                if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between") && !g.children(d, "conj").isEmpty()) {
-                    src.add(d);
-                    c.recip = true;
-                    break;
-                }
+    }
+
+    /** "clashes take place on the border between A and B": a reciprocal "between" phrase in the trigger's clause. */
+    private static void betweenInClause(DepGraph g, List<Token> toks, int h, EventCandidate c, List<Integer> src) {
+        List<Integer> clause = new ArrayList<>();
+        DepPaths.collectSubtree(g, g.head(h), clause, 0, 3);
+        for (int d : clause) {
+            if ((g.is(d, "nmod") || g.is(d, "obl")) && DepPaths.hasCase(g, toks, d, "between") && !g.children(d, "conj").isEmpty()) {
+                src.add(d);
+                c.recip = true;
+                break;
             }
         }
+    }
+
+    /** Slot tokens to actors: reciprocals, conflict sources, members of a body, third parties, duplicates. */
+    private void resolveSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, boolean verb, List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
         if (actors.isRecip(g, toks, tgt) || actors.hasRecipAdverb(g, toks, h)) {
             c.recip = true;
             tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
