@@ -60,6 +60,10 @@ final class ClauseRules {
     void restructure(EventDoc doc, Sentence s, DepGraph g, Map<Integer, EventCandidate> byHead, List<EventCandidate> live) {
         List<Token> toks = s.tokens();
         for (EventCandidate c : new ArrayList<>(live)) {
+            if (byHazard(g, toks, c)) {
+                c.dropped = true;
+                continue;
+            }
             int p = g.head(c.head);
             boolean noun = toks.get(c.head).pos().startsWith("NN");
             EventCandidate parent = p >= 0 ? byHead.get(p) : null;
@@ -106,6 +110,31 @@ final class ClauseRules {
             }
         }
         live.addAll(added);
+    }
+
+    /**
+     * "41 people were struck by lightning", "ten were killed in floods": a verb whose agent or whose {@code in}
+     * phrase is a natural hazard (HAZARD cue) reports a disaster, not an attack by anyone, and no actor may be put
+     * in the attacker's place (the place's country, the reporting source). A later conjunct shares the first one's
+     * phrases after it ("drowned or struck by lightning" hangs "by lightning" on "drowned"). Not when the event
+     * has a source with a country or sector ("troops attacked the village in a storm").
+     */
+    private boolean byHazard(DepGraph g, List<Token> toks, EventCandidate c) {
+        if (c.sources.stream().anyMatch(a -> a.country() != null || a.sector() != null) || !toks.get(c.head).pos().startsWith("VB")) {
+            return false;
+        }
+        List<Integer> deps = new ArrayList<>(g.children(c.head));
+        if (g.is(c.head, "conj") && g.head(c.head) >= 0) {
+            g.children(g.head(c.head)).stream().filter(d -> d > c.head).forEach(deps::add);
+        }
+        for (int d : deps) {
+            boolean agent = g.is(d, "obl:agent") || (g.is(d, "obl") || g.is(d, "nmod"))
+                    && (DepPaths.hasCase(g, toks, d, "by") || DepPaths.hasCase(g, toks, d, "in"));
+            if (agent && lex.cue("HAZARD", DepPaths.lemma(toks.get(d)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The intent rules of {@link #restructure}. */

@@ -63,6 +63,9 @@ final class Modality {
                 }
             }
         }
+        if (negatedObject(g, toks, h)) {
+            c.negated = true;
+        }
         // governors: "fears of a war", "aimed at ending", "plans to attack" (stop at a reporting verb)
         int x = h;
         for (int steps = 0; steps < 4; steps++) {
@@ -95,6 +98,31 @@ final class Modality {
             c.negated = false;
             c.hypothetical = false;
         }
+    }
+
+    /**
+     * A verb whose object is quantified away gives nothing: "provided no support", "offered little or no
+     * compromise" (a NEG cue as the object's determiner or modifier, or coordinated with it: "little or no"); so
+     * does a nominal trigger quantified that way ("sent little or no aid").
+     */
+    private boolean negatedObject(DepGraph g, List<Token> toks, int v) {
+        List<Integer> phrases = toks.get(v).pos().startsWith("VB") ? g.children(v, "obj") : List.of(v);
+        for (int o : phrases) {
+            for (int d : g.children(o)) {
+                if ((g.is(d, "det") || g.is(d, "amod") || g.is(d, "advmod")) && negWord(toks, d)) {
+                    return true;
+                }
+                if ((g.is(d, "det") || g.is(d, "amod") || g.is(d, "advmod"))
+                        && g.children(d, "conj").stream().anyMatch(k -> negWord(toks, k))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean negWord(List<Token> toks, int d) {
+        return lex.cue("NEG", DepPaths.lemma(toks.get(d))) || lex.cue("NEG", toks.get(d).text().toLowerCase(Locale.ROOT));
     }
 
     /**

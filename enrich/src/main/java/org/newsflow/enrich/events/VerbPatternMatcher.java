@@ -160,11 +160,12 @@ final class VerbPatternMatcher {
      * conflict (QuadClass 4: "banned", "reimposed") and for material cooperation the dictionary wrote on the verb
      * itself ("evacuated", "conceded"; not "gave", "issued", which only inherit their block's code), and for any code when the verb is promised or intended ("will
      * allow", "said it would allow", "is ready to host"): {@link Modality} and {@link ClauseRules} then code the
-     * promise (AGREE) or threat (THREATEN) that an announced action is by PLOVER's rules.
+     * promise (AGREE) or threat (THREATEN) that an announced action is by PLOVER's rules. Never for a verb whose
+     * subject is the victim (VICTIM cue: "one man had died of gunshot wounds" reports a death, not an attack by him).
      */
     private boolean ownCodeCounts(CameoDictionary.Verb verb, boolean promised) {
         String code = verb.code();
-        if (!usable(code) || ownCodes.equals("none")) {
+        if (!usable(code) || ownCodes.equals("none") || lex.cue("VICTIM", verb.lemma())) {
             return false;
         }
         if (ownCodes.equals("all") || promised) {
@@ -337,7 +338,9 @@ final class VerbPatternMatcher {
      * The verb's own code, when it counts ({@link #ownCodeCounts}); a multiword verb whose words are there first.
      * On the parse: a promise is made by an active subject ("will be given to" is no promise), and material
      * cooperation is given to something or someone (an object or a "to" noun phrase: "evacuated the wounded",
-     * "conceded to demands"; not "was sheltering with his family", "contributed to planning the attacks").
+     * "conceded to demands"; not "was sheltering with his family", "contributed to planning the attacks"); so is a
+     * promised code the verb only inherits from its block ("they will serve, he said" promises nobody anything;
+     * "said they will fund it" does).
      */
     private TriggerMatch ownCode(DepGraph g, List<Token> toks, int v) {
         boolean passive = DepPaths.isPassive(g, v);
@@ -349,7 +352,8 @@ final class VerbPatternMatcher {
         for (CameoDictionary.Verb verb : dict.verbs(DepPaths.lemma(toks.get(v)))) {
             int extra = extraAt(toks, v, verb);
             boolean cooperation = usable(verb.code()) && quadClass(verb.code()) == 2;
-            if (extra != -2 && ownCodeCounts(verb, promised) && (promised || !cooperation || recipient)
+            boolean needsRecipient = promised ? !verb.ownCodeWritten() : cooperation;
+            if (extra != -2 && ownCodeCounts(verb, promised) && (!needsRecipient || recipient)
                     && (own == null || extra >= 0 && ownExtra < 0)) {
                 own = verb;
                 ownExtra = extra;
@@ -361,9 +365,11 @@ final class VerbPatternMatcher {
     private TriggerMatch matchOf(List<Token> toks, int v, int extra, String code, String pattern) {
         String mode = lex.cameoMode(code);
         boolean absorb = ABSORBING_ROOTS.contains(code.substring(0, 2));
+        // "five soldiers died in clashes": the subject of a VICTIM verb is the target; its place or cause is no actor
+        boolean victim = lex.cue("VICTIM", DepPaths.lemma(toks.get(v)));
         EventLexicon.Trigger t = new EventLexicon.Trigger("cameo: " + pattern,
                 List.of(new EventLexicon.Element(Set.of(DepPaths.lemma(toks.get(v))), false)), "V", code, mode,
-                TARGET_SLOTS, false, absorb, false);
+                victim ? Set.of() : TARGET_SLOTS, false, absorb, victim);
         Set<Integer> covered = new HashSet<>(List.of(v));
         int first = v;
         int last = v;

@@ -367,4 +367,36 @@ class EventTaggerTest {
         List<EventTag> stated = coded("Norway supported Ukraine.");
         assertThat(ofType(stated, "SUPPORT")).extracting(EventTaggerTest::dir).containsExactly("NO>UA");
     }
+
+    @Test
+    void aReportedDeathIsNoAttackByTheDeadNorAnAccusation() {
+        List<EventTag> ev = coded("The Chilean Red Cross said that nine people had died in the southern region.");
+        assertThat(ofType(ev, "ASSAULT")).isEmpty();
+        assertThat(ofType(ev, "ACCUSE")).isEmpty();
+        // a pattern of the dictionary still codes a death in fighting, with the dead as the target
+        List<EventTag> clash = coded("Six Peruvian soldiers died in clashes with Ecuadorian troops.");
+        assertThat(ofType(clash, "ASSAULT")).isNotEmpty();
+        assertThat(ofType(clash, "ASSAULT")).noneMatch(e -> e.trigger().text().equals("died")
+                && e.source() != null && "soldiers".equals(e.source().name()));
+    }
+
+    @Test
+    void victimsOfANaturalHazardAreNoTargetsOfAnAttack() {
+        List<EventTag> ev = coded("Officials in Malawi said fourteen villagers were struck by lightning or drowned in floods.");
+        assertThat(ofType(ev, "ASSAULT")).isEmpty();
+        assertThat(ofType(coded("Ten Peruvian villagers were killed by rebels on Monday."), "ASSAULT")).isNotEmpty();
+    }
+
+    @Test
+    void aQuantifiedAwayObjectNegatesTheAct() {
+        List<EventTag> ev = coded("Norway sent little or no aid to Sweden.");
+        assertThat(ofType(ev, "AID")).isNotEmpty().allMatch(EventTag::negated);
+        assertThat(ofType(coded("Norway sent aid to Sweden."), "AID")).isNotEmpty().noneMatch(EventTag::negated);
+    }
+
+    @Test
+    void aPromisedVerbWithABlockCodeNeedsARecipient() {
+        List<EventTag> ev = coded("\"The judges were appointed under the law of Peru, and they will serve,\" the Peruvian minister said.");
+        assertThat(ofType(ev, "AGREE")).isEmpty();
+    }
 }
