@@ -113,6 +113,8 @@ final class ActorResolver {
                 return List.of(p); // "accused the forces of having fired"
             } else if (r.startsWith("acl:relcl")) {
                 return List.of(p);
+            } else if (r.equals("acl") && toks.get(x).pos().equals("VBG") && toks.get(p).pos().startsWith("NN")) {
+                return List.of(p); // an active participle's noun is its subject: "demonstrators protesting the results"
             } else if (r.startsWith("advcl") || r.equals("conj")) {
                 List<Integer> subj = DepPaths.subjectsOf(g, p);
                 if (!subj.isEmpty()) {
