@@ -104,7 +104,18 @@ final class TriggerMatcher {
             // for verb patterns the head may be a later word ("open fire": open)
             return null;
         }
+        if (tr.pos().equals("V") && els.size() == 1 && otherPhrasalVerb(toks, head)) {
+            return null;
+        }
         return new TriggerMatch(tr, positions.get(0), positions.get(positions.size() - 1), head, new HashSet<>(positions));
+    }
+
+    /**
+     * A one-word verb pattern right before a particle the pattern does not name is another verb: "signing up to a
+     * scheme" is not signing an agreement, "set up", "gave up" neither. "back" keeps the verb ("fired back").
+     */
+    static boolean otherPhrasalVerb(List<Token> toks, int v) {
+        return v + 1 < toks.size() && toks.get(v + 1).pos().equals("RP") && !toks.get(v + 1).text().equalsIgnoreCase("back");
     }
 
     static boolean match(List<EventLexicon.Element> els, int e, List<Token> toks, int i, List<Integer> positions) {

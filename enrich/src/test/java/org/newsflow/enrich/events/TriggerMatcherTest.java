@@ -40,4 +40,12 @@ class TriggerMatcherTest {
         TextMask mask = new TextMask(List.of(new TextMask.Range(8, 15, "trailer")));
         assertThat(triggers(t, mask)).isEmpty();
     }
+
+    @Test
+    void aParticleTheOneWordPatternLacksMakesAnotherVerb() {
+        AnalyzedText up = HandBuiltText.of("Farmers/NNS/farmer", "signed/VBD/sign", "up/RP/up", "to/TO/to", "the/DT/the", "scheme/NN/scheme");
+        assertThat(triggers(up, TextMask.none())).isEmpty();
+        AnalyzedText plain = HandBuiltText.of("Peru/NNP/Peru/LOCATION", "signed/VBD/sign", "the/DT/the", "treaty/NN/treaty");
+        assertThat(triggers(plain, TextMask.none())).extracting(x -> x.trigger().pattern()).contains("sign");
+    }
 }
