@@ -48,4 +48,13 @@ class TriggerMatcherTest {
         AnalyzedText plain = HandBuiltText.of("Peru/NNP/Peru/LOCATION", "signed/VBD/sign", "the/DT/the", "treaty/NN/treaty");
         assertThat(triggers(plain, TextMask.none())).extracting(x -> x.trigger().pattern()).contains("sign");
     }
+
+    @Test
+    void welcomingAStatementIsPraiseAndAWarmWelcomeIsHosting() {
+        AnalyzedText praise = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "welcomed/VBD/welcome", "the/DT/the", "joint/JJ/joint", "statement/NN/statement");
+        assertThat(triggers(praise, TextMask.none())).extracting(x -> x.trigger().code()).containsExactly("051");
+        AnalyzedText host = HandBuiltText.of("Chile/NNP/Chile/LOCATION", "gave/VBD/give", "a/DT/a", "warm/JJ/warm", "welcome/NN/welcome",
+                "to/TO/to", "Peru/NNP/Peru/LOCATION");
+        assertThat(triggers(host, TextMask.none())).extracting(x -> x.trigger().code()).containsExactly("043");
+    }
 }
