@@ -420,6 +420,9 @@ final class ActorResolver {
                 sec = sec != null ? sec : sectorName(org.sector(), null);
             }
         }
+        if (country == null && m.is(ActorKind.UNNAMED) && sec != null && NATIONAL_SECTORS.contains(sec)) {
+            country = leaderCountry(doc, s, g, h);
+        }
         if (country == null && "IGO".equals(igoSector(toks, span, h))) {
             sec = "IGO";
         }
@@ -663,6 +666,27 @@ final class ActorResolver {
                 Role known = leaders.role(Names.words(o.name()), doc.pub);
                 if (known != null && known.country() != null) {
                     return known;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The country of a person who names a state body: "the Bush administration", "Assad's forces", "the Merkel
+     * government" act for the country the people tagger gave the person (a leader's country as of the publication
+     * date, or what the text states). Only a person that modifies the head itself (compound or possessor); null
+     * otherwise.
+     */
+    String leaderCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        int base = s.firstToken();
+        for (int c : g.children(h)) {
+            if (!(g.is(c, "compound") || g.is(c, "nmod:poss")) || c > h) {
+                continue;
+            }
+            for (ActorMention p : doc.people.mentionsAt(base + c)) {
+                if (p.is(ActorKind.PERSON) && p.country() != null && p.lastToken() < base + h) {
+                    return p.country();
                 }
             }
         }

@@ -98,6 +98,13 @@ final class RoleFiller {
                 }
             }
         }
+        if (tgt.isEmpty()) {
+            Set<Integer> hosts = new HashSet<>(c.match.covered());
+            hosts.addAll(g.children(h, "obj")); // "would not give permission to X to help"
+            for (int k : hosts) {
+                tgt.addAll(markedClauseSubjects(g, toks, k, slots));
+            }
+        }
         if (src.isEmpty() && !c.match.trigger().reverse()) {
             src.addAll(actors.inheritedSubject(g, toks, h));
         }
@@ -253,6 +260,28 @@ final class RoleFiller {
             for (int sj : g.children(x, "nsubj")) {
                 if (sj > v && sj < x) {
                     out.add(sj);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The subject of an infinitive clause introduced by a slot preposition: "gave permission to X to build", "called
+     * for X to withdraw". The parser makes X the clause's subject with "to"/"for" as its marker, so the slot has no
+     * prepositional object; X is the one the permission or the call is addressed to.
+     */
+    static List<Integer> markedClauseSubjects(DepGraph g, List<Token> toks, int k, Set<String> slots) {
+        List<Integer> out = new ArrayList<>();
+        for (int cl : g.children(k)) {
+            if (!(g.is(cl, "acl") || g.is(cl, "advcl") || g.is(cl, "xcomp") || g.is(cl, "ccomp"))) {
+                continue;
+            }
+            for (int sj : g.children(cl, "nsubj")) {
+                for (int mk : g.children(cl, "mark")) {
+                    if (mk < sj && slots.contains(toks.get(mk).text().toLowerCase(Locale.ROOT)) && !toks.get(sj).pos().startsWith("PRP")) {
+                        out.add(sj);
+                    }
                 }
             }
         }

@@ -209,6 +209,30 @@ class ActorResolverTest {
     }
 
     @Test
+    void aPersonNamingAStateBodyGivesItItsCountry() {
+        // "The Lula government protested": the government acts for Lula's country
+        Case c = Case.of(w("The/DT/the", "Lula/NNP/Lula/PERSON", "government/NN/government", "protested/VBD/protest"),
+                new int[] {2, 2, 3, -1}, w("det", "compound", "nsubj", "root"), w(),
+                w("1=PERSON:BR:GOV:Lula", "1-2=UNNAMED:-:GOV:Lula government"));
+        assertThat(c.countries(2)).containsExactly("BR");
+        // "Lula supporters protested": supporters are no state body, Lula's country is not theirs
+        Case fans = Case.of(w("Lula/NNP/Lula/PERSON", "supporters/NNS/supporter", "protested/VBD/protest"),
+                new int[] {1, 2, -1}, w("compound", "nsubj", "root"), w(),
+                w("0=PERSON:BR:GOV:Lula", "0-1=UNNAMED:-:CVL:Lula supporters"));
+        assertThat(fans.countries(1)).containsOnlyNulls();
+    }
+
+    @Test
+    void theSubjectOfAnInfinitiveMarkedByASlotPrepositionIsTheTarget() {
+        // "Oslo gave permission to Chile to fish": Chile is the subject of "fish", marked by "to"
+        DepGraph g = new DepGraph(new int[] {1, -1, 1, 6, 6, 6, 2}, new String[] {"nsubj", "root", "obj", "mark", "nsubj", "mark", "acl"});
+        List<Token> toks = HandBuiltText.of(w("Oslo/NNP/Oslo", "gave/VBD/give", "permission/NN/permission", "to/IN/to", "Chile/NNP/Chile",
+                "to/TO/to", "fish/VB/fish")).tokens();
+        assertThat(RoleFiller.markedClauseSubjects(g, toks, 2, java.util.Set.of("to"))).containsExactly(4);
+        assertThat(RoleFiller.markedClauseSubjects(g, toks, 2, java.util.Set.of("against"))).isEmpty();
+    }
+
+    @Test
     void anAttackWithoutAnAttackerTakesThePlaceAsSource() {
         EventCandidate c = new EventCandidate();
         c.code = "190";
