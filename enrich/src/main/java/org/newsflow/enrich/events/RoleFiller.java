@@ -75,14 +75,7 @@ final class RoleFiller {
         if (DepPaths.isPassive(g, h)) {
             passiveSlots(doc, s, g, c, src, tgt);
         } else if (c.match.trigger().reverse()) {
-            // "received weapons from X": X gives, the subject receives
-            tgt.addAll(DepPaths.subjectsOf(g, h));
-            for (int k : c.match.covered()) {
-                src.addAll(actors.slotDependents(g, toks, k, slots));
-            }
-            if (tgt.isEmpty()) {
-                tgt.addAll(actors.inheritedSubject(g, toks, h));
-            }
+            reversedSlots(doc, s, g, c, src, tgt);
         } else {
             src.addAll(DepPaths.subjectsOf(g, h));
             tgt.addAll(actors.slotDependents(g, toks, h, slots));
@@ -110,6 +103,31 @@ final class RoleFiller {
         }
         if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
             tgt.add(g.head(h)); // "10 soldiers killed in ..."
+        }
+    }
+
+    /**
+     * A reversed trigger: the subject receives, the party of its slots acts ("received weapons from X", "faces
+     * pressure from X": X -> subject). The slot may hang on the verb, on a word of the trigger or on the object, and
+     * its head must be an actor (a cause is no giver: "died from his injuries in Peru"). An
+     * attack the subject suffers ("died in an Israeli raid") names its attacker in the attack phrase, as for a passive.
+     */
+    private void reversedSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        tgt.addAll(DepPaths.subjectsOf(g, h));
+        Set<Integer> hosts = new HashSet<>(c.match.covered());
+        hosts.addAll(g.children(h, "obj"));
+        for (int k : hosts) {
+            src.addAll(actors.slotDependents(g, toks, k, c.match.trigger().targets()));
+        }
+        if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
+            src.addAll(unnamedAttackers(doc, s, g, h));
+        }
+        // "from Peru", not the cause in "died from his injuries in Peru"
+        src.removeIf(d -> !actors.isActorToken(doc, s, d) && !DepPaths.hasCase(g, toks, d, "by"));
+        if (tgt.isEmpty()) {
+            tgt.addAll(actors.inheritedSubject(g, toks, h));
         }
     }
 

@@ -77,4 +77,20 @@ class EventActorsTest {
         List<EventTag> ev = tag("Three Chilean soldiers were killed in Peru on Sunday.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
         assertThat(dirs(ev, "ASSAULT")).containsExactly("PE>CL");
     }
+
+    @Test
+    void aReversedDictionaryPatternMakesTheSubjectTheTarget() {
+        // CAMEO.2.0.txt "FACE ... PRESSURE [:100]": the pressure comes from the "from" party
+        List<EventTag> ev = tag("Chile faces mounting pressure from Peru over the fishing dispute.", "Chile=CL:NAME", "Peru=PE:NAME");
+        assertThat(dirs(ev, "REQUEST")).containsExactly("PE>CL");
+        // "DIE (FROM INJURIES) [:190]": the dead are the target, never the attacker, and the cause is no attacker
+        List<EventTag> died = tag("A Chilean soldier died from his injuries in Peru.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
+        assertThat(dirs(died, "ASSAULT")).isNotEmpty().allMatch(d -> d.endsWith(">CL")).noneMatch(d -> d.startsWith("CL>"));
+    }
+
+    @Test
+    void theSubjectOfAnInfinitiveAfterASlotPrepositionIsTheTarget() {
+        List<EventTag> ev = tag("Chile said it would not give permission to Peru to build the pipeline.", "Chile=CL:NAME", "Peru=PE:NAME");
+        assertThat(ev.stream().filter(e -> e.target() != null).map(e -> e.target().country())).contains("PE");
+    }
 }
