@@ -186,8 +186,17 @@ final class ActorResolver {
      * not for targets (a victim's country is not where the attack happened).
      */
     List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x) {
+        return resolveSource(doc, s, g, x, false);
+    }
+
+    /**
+     * As {@link #resolveSource(EventDoc, Sentence, DepGraph, int)}; for a protest ({@code protest}) unnamed civilians
+     * too act for the sentence's only country: people protest where they live ("Thousands of people marched in
+     * Lima" -> PE), and a protest at a foreign embassy names that other country as well, so the rule stays silent.
+     */
+    List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x, boolean protest) {
         List<Actor> found = resolveConj(doc, s, g, x);
-        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(x, "nmod:poss").isEmpty()
+        if (found.stream().noneMatch(a -> placeable(a, protest)) || !g.children(x, "nmod:poss").isEmpty()
                 || unplacedProperModifier(doc, s, g, x)) {
             return found;
         }
@@ -197,13 +206,14 @@ final class ActorResolver {
         }
         List<Actor> out = new ArrayList<>(found.size());
         for (Actor a : found) {
-            out.add(nationalWithoutCountry(a) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
+            out.add(placeable(a, protest) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
         }
         return out;
     }
 
-    private static boolean nationalWithoutCountry(Actor a) {
-        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && "UNNAMED".equals(a.kind());
+    private static boolean placeable(Actor a, boolean protest) {
+        return a.country() == null && "UNNAMED".equals(a.kind()) && a.sector() != null
+                && (NATIONAL_SECTORS.contains(a.sector()) || protest && "CVL".equals(a.sector()));
     }
 
     /** "West African leaders", "Arab ministers": a capitalized modifier of the head that is no country mention. */

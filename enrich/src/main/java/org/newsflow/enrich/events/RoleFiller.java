@@ -251,7 +251,8 @@ final class RoleFiller {
             tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
         }
         for (int x : src) {
-            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x) : actors.resolveConj(doc, s, g, x));
+            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x, "PROTEST".equals(lex.ploverType(c.code)))
+                    : actors.resolveConj(doc, s, g, x));
         }
         for (int x : tgt) {
             c.targets.addAll(actors.resolveTarget(doc, s, g, x));

@@ -184,6 +184,15 @@ class ActorResolverTest {
     }
 
     @Test
+    void protestersTakeTheSentencesOnlyCountryOnlyForAProtest() {
+        // "Students marched in Lima": protesting civilians act where they live; in another conflict event they do not
+        Case c = Case.of(w("Students/NNS/student", "marched/VBD/march", "in/IN/in", "Lima/NNP/Lima/LOCATION"),
+                new int[] {1, -1, 3, 1}, w("nsubj", "root", "case", "obl"), w("3=PE:CITY"), w("0=UNNAMED:-:CVL:Students"));
+        assertThat(ACTORS.resolveSource(c.doc, c.s, c.g, 0, true)).extracting(Actor::country).containsExactly("PE");
+        assertThat(ACTORS.resolveSource(c.doc, c.s, c.g, 0, false)).extracting(Actor::country).containsOnlyNulls();
+    }
+
+    @Test
     void unnamedTargetsTakeTheCountryOfTheBodyTheyComeFromButNotOfAPlace() {
         // "Rebels received envoys from the Peruvian government": the envoys are PE's
         Case body = Case.of(w("Rebels/NNS/rebel", "received/VBD/receive", "envoys/NNS/envoy", "from/IN/from", "the/DT/the",
