@@ -91,6 +91,9 @@ final class RoleFiller {
                 }
             }
         }
+        if (tgt.isEmpty() && slots.contains("place")) {
+            tgt.addAll(g.children(h, "obj")); // the event attended, or what it is about: "attend a summit on the unrest in X"
+        }
         if (tgt.isEmpty()) {
             Set<Integer> hosts = new HashSet<>(c.match.covered());
             hosts.addAll(g.children(h, "obj")); // "would not give permission to X to help"

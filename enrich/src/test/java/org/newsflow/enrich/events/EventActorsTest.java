@@ -93,4 +93,10 @@ class EventActorsTest {
         List<EventTag> ev = tag("Chile said it would not give permission to Peru to build the pipeline.", "Chile=CL:NAME", "Peru=PE:NAME");
         assertThat(ev.stream().filter(e -> e.target() != null).map(e -> e.target().country())).contains("PE");
     }
+
+    @Test
+    void theEventAttendedOrWhatItIsAboutIsTheTargetOfAVisit() {
+        List<EventTag> ev = tag("The Chilean president attended a summit on the floods in Peru.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
+        assertThat(dirs(ev, "CONSULT")).contains("CL>PE");
+    }
 }
