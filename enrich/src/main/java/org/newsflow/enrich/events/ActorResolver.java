@@ -246,6 +246,24 @@ final class ActorResolver {
         return places.size() == 1 && places.containsAll(actors) ? places.iterator().next() : null;
     }
 
+    /**
+     * {@link #onlyCountryOf} when a place (not only a demonym) names it: "... was foiled in Omsk" gives RU, "two
+     * Chilean soldiers were killed" gives nothing. Null otherwise.
+     */
+    String onlyPlaceCountryOf(EventDoc doc, Sentence s) {
+        String only = onlyCountryOf(doc, s);
+        if (only == null) {
+            return null;
+        }
+        for (int i = 0; i < s.tokens().size(); i++) {
+            Optional<GeoMention> m = actorGeo(doc, s, i);
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM) && only.equals(m.get().country())) {
+                return only;
+            }
+        }
+        return null;
+    }
+
     /** The actors a phrase headed by token {@code h} stands for: a mention, named countries, or world knowledge. */
     List<Actor> resolveOne(EventDoc doc, Sentence s, DepGraph g, int h) {
         List<Token> toks = s.tokens();

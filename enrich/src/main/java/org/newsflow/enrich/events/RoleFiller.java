@@ -265,6 +265,9 @@ final class RoleFiller {
         }
         c.targets = sameActorSameCountry(c.sources, c.targets);
         c.sourceStated = !src.isEmpty();
+        if (!c.sourceStated && "ASSAULT".equals(lex.ploverType(c.code))) {
+            c.sentencePlaceCountry = actors.onlyPlaceCountryOf(doc, s);
+        }
         thirdParties(doc, s, g, c, verb);
         DepPaths.dedupe(c.sources);
         DepPaths.dedupe(c.targets);
@@ -407,15 +410,18 @@ final class RoleFiller {
      * soldiers were killed in Ukraine" is UA -> the soldiers' country. The source is an unnamed actor of that country
      * (no name, no sector), so a domestic attack keeps both sides ("a governor was shot dead in Russia": RU -> RU).
      * Only for factual attacks on someone (a target), with a location and no source phrase; an attacker the text names
-     * but we cannot resolve ("hackers") stays unknown. Runs after the location and the clause rules.
+     * but we cannot resolve ("hackers") stays unknown. An attack with no place of its own takes the one country the
+     * sentence's places name ("an attempt to kill the governor was foiled in Omsk": RU), never a country only a demonym
+     * gives ("two Chilean soldiers were killed" may have happened anywhere). Runs after the location and the clause rules.
      */
     void sourceFromPlace(EventCandidate c) {
         if (c.sourceStated || !c.sources.isEmpty() || c.targets.isEmpty() || c.negated || c.hypothetical || c.claimOf != null
                 || !"ASSAULT".equals(lex.ploverType(c.code))) {
             return;
         }
-        if (c.locCountry != null) {
-            c.sources.add(new Actor(c.locCountry, null, "UNNAMED", null));
+        String where = c.locCountry != null ? c.locCountry : c.sentencePlaceCountry;
+        if (where != null) {
+            c.sources.add(new Actor(where, null, "UNNAMED", null));
         }
     }
 }

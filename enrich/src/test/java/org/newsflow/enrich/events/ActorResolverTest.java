@@ -242,6 +242,23 @@ class ActorResolverTest {
     }
 
     @Test
+    void anAttackWithoutAPlaceTakesTheCountryTheSentencesPlacesName() {
+        // "A plot to kill the mayor was foiled in Cusco": PE; "Two Chilean guards were shot": no place, no country
+        Case placed = Case.of(w("A/DT/a", "plot/NN/plot", "was/VBD/be", "foiled/VBN/foil", "in/IN/in", "Cusco/NNP/Cusco/LOCATION"),
+                new int[] {1, 3, 3, -1, 5, 3}, w("det", "nsubj:pass", "aux:pass", "root", "case", "obl"), w("5=PE:CITY"), w());
+        assertThat(ACTORS.onlyPlaceCountryOf(placed.doc, placed.s)).isEqualTo("PE");
+        Case demonym = Case.of(w("Two/CD/two", "Chilean/JJ/chilean", "guards/NNS/guard", "were/VBD/be", "shot/VBN/shoot"),
+                new int[] {2, 2, 4, 4, -1}, w("nummod", "amod", "nsubj:pass", "aux:pass", "root"), w("1=CL:DEMONYM"), w());
+        assertThat(ACTORS.onlyPlaceCountryOf(demonym.doc, demonym.s)).isNull();
+        EventCandidate c = new EventCandidate();
+        c.code = "190";
+        c.sentencePlaceCountry = "PE";
+        c.targets.add(new Actor("PE", "the mayor", "UNNAMED", "GOV"));
+        ROLES.sourceFromPlace(c);
+        assertThat(c.sources).extracting(Actor::country).containsExactly("PE");
+    }
+
+    @Test
     void anAttackWithoutAnAttackerTakesThePlaceAsSource() {
         EventCandidate c = new EventCandidate();
         c.code = "190";
