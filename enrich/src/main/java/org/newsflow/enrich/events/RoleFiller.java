@@ -104,6 +104,9 @@ final class RoleFiller {
         if (src.isEmpty() && !c.match.trigger().reverse()) {
             src.addAll(actors.inheritedSubject(g, toks, h));
         }
+        if (src.isEmpty() && actingParticiple(doc, s, g, h)) {
+            src.add(g.head(h)); // "soldiers firing rockets", "aid groups donated goods" (a finite verb parsed as a participle)
+        }
         if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
             tgt.add(g.head(h)); // "10 soldiers killed in ..."
         }
@@ -132,6 +135,28 @@ final class RoleFiller {
         if (tgt.isEmpty()) {
             tgt.addAll(actors.inheritedSubject(g, toks, h));
         }
+    }
+
+    /**
+     * A participle with an object of its own that modifies an actor ("soldiers firing rockets", "doctors from aid
+     * groups donated goods", which the parser reads as a reduced relative): the actor does it. Not an infinitive
+     * ("an attempt to kill X"), not a noun that is no actor ("an attack targeting a mall"), and not an object the parser
+     * hung on the participle across a preposition ("companies accused of hiding the costs").
+     */
+    private boolean actingParticiple(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        String pos = toks.get(h).pos();
+        int p = g.head(h);
+        List<Integer> objs = g.children(h, "obj");
+        if (p < 0 || !g.is(h, "acl") || !(pos.equals("VBG") || pos.equals("VBN")) || objs.isEmpty() || !g.children(h, "mark").isEmpty()) {
+            return false;
+        }
+        for (int i = h + 1; i < objs.get(0); i++) {
+            if (toks.get(i).pos().equals("IN") || toks.get(i).pos().equals("TO")) {
+                return false; // "companies accused of hiding the costs": an object behind a preposition is a parser guess
+            }
+        }
+        return !actors.resolveOne(doc, s, g, p).isEmpty();
     }
 
     /** A passive verb: the "by" agent is the source, the passive subject and the lexicon's slots the target. */

@@ -99,4 +99,13 @@ class EventActorsTest {
         List<EventTag> ev = tag("The Chilean president attended a summit on the floods in Peru.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
         assertThat(dirs(ev, "CONSULT")).contains("CL>PE");
     }
+
+    @Test
+    void anActorModifiedByAParticipleWithAnObjectDoesIt() {
+        // the parser reads "donated" as a participle of "groups"; the groups did the donating
+        List<EventTag> ev = tag("Nurses from two Peruvian charities donated medicine to a hospital in Chile.",
+                "Peruvian=PE:DEMONYM", "Chile=CL:NAME");
+        assertThat(ev.stream().filter(e -> e.type().equals("AID")).map(e -> e.source() == null ? null : e.source().country()))
+                .isNotEmpty().allMatch("PE"::equals);
+    }
 }
