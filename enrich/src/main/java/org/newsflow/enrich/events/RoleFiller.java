@@ -92,7 +92,11 @@ final class RoleFiller {
             }
         }
         if (tgt.isEmpty() && slots.contains("place")) {
-            tgt.addAll(g.children(h, "obj")); // the event attended, or what it is about: "attend a summit on the unrest in X"
+            for (int o : g.children(h, "obj")) {
+                if (!c.match.covered().contains(o)) {
+                    tgt.add(o); // the event attended, or what it is about: "attend a summit on the unrest in X"; not "held talks"
+                }
+            }
         }
         if (tgt.isEmpty()) {
             Set<Integer> hosts = new HashSet<>(c.match.covered());
