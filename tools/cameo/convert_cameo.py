@@ -15,7 +15,7 @@ Output (TAB separated, '#' comments; format documented in the file headers and d
 What is dropped: TABARI-style markers ($ + ^ %) inside patterns, verb-verb transformations (~ lines: newsflow's
 own clause rules handle "said ... would attack"), blocks and verbs without any code, and patterns whose code is
 the null code. Secondary codes (a:b) keep the first non-empty one; a pattern whose only code is the second one
-('[:100]', 98 patterns: FACE PRESSURE, RECEIVE LOAN, DIE (IN RAID)) is written ':100': in TABARI's notation the
+('[:100]', 97 patterns written: FACE PRESSURE, RECEIVE LOAN, DIE (IN RAID)) is written ':100': in TABARI's notation the
 event goes from the other party to the subject ("X faces pressure from Y" is Y -> X).
 """
 import re
