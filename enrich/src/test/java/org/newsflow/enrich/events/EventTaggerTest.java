@@ -399,11 +399,4 @@ class EventTaggerTest {
         List<EventTag> ev = coded("\"The judges were appointed under the law of Peru, and they will serve,\" the Peruvian minister said.");
         assertThat(ofType(ev, "AGREE")).isEmpty();
     }
-
-    @Test
-    void anActiveParticiplesNounIsItsSubject() {
-        List<EventTag> ev = coded("Riot police in Santiago dispersed Chilean students protesting against tuition fees.");
-        assertThat(ofType(ev, "PROTEST")).isNotEmpty()
-                .allMatch(e -> e.source() != null && e.source().name() != null && e.source().name().contains("students"));
-    }
 }
