@@ -66,7 +66,20 @@ final class Modality {
         if (negatedObject(g, toks, h)) {
             c.negated = true;
         }
-        // governors: "fears of a war", "aimed at ending", "plans to attack" (stop at a reporting verb)
+        governorFlags(g, toks, c);
+        promise(g, toks, c);
+        // "would not provide support": refusing cooperation is a rejection
+        EventLexicon.CodeInfo info = lex.codeInfo(c.code); // none for statements (root 01)
+        if (info != null && c.negated && info.quadClass() <= 2 && c.hypothetical) {
+            c.code = "120";
+            c.negated = false;
+            c.hypothetical = false;
+        }
+    }
+
+    /** Governors: "fears of a war", "aimed at ending", "plans to attack" (stop at a reporting verb). */
+    private void governorFlags(DepGraph g, List<Token> toks, EventCandidate c) {
+        int h = c.head;
         int x = h;
         for (int steps = 0; steps < 4; steps++) {
             int q = g.head(x);
@@ -89,14 +102,6 @@ final class Modality {
                 }
             }
             x = q;
-        }
-        promise(g, toks, c);
-        // "would not provide support": refusing cooperation is a rejection
-        EventLexicon.CodeInfo info = lex.codeInfo(c.code); // none for statements (root 01)
-        if (info != null && c.negated && info.quadClass() <= 2 && c.hypothetical) {
-            c.code = "120";
-            c.negated = false;
-            c.hypothetical = false;
         }
     }
 
