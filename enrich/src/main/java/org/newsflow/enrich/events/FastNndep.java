@@ -60,6 +60,7 @@ final class FastNndep {
     private final boolean singleRoot;
     private final int shiftId;
     private final int rootArcId;
+    private final int wordFeaturesPrecomputed;
 
     FastNndep(DependencyParser parser, int wordFeaturesPrecomputed) {
         this.parser = parser;
@@ -133,6 +134,7 @@ final class FastNndep {
                     n++;
                 }
             }
+            this.wordFeaturesPrecomputed = n;
             // POS and label features: every id at every position (ids after the words; a few thousand vectors)
             for (int p = 0; p < numTokens; p++) {
                 if (isPosOrLabelPosition(p)) {
@@ -144,6 +146,11 @@ final class FastNndep {
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw new IllegalStateException("cannot read the nndep model for fast scoring", ex);
         }
+    }
+
+    /** How many word features have a precomputed product (the others are computed once per sentence). */
+    int wordFeaturesPrecomputed() {
+        return wordFeaturesPrecomputed;
     }
 
     /** CoreNLP's feature layout: 18 word features, 18 POS features, 12 label features. */
