@@ -186,8 +186,17 @@ final class ActorResolver {
      * not for targets (a victim's country is not where the attack happened).
      */
     List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x) {
+        return resolveSource(doc, s, g, x, false);
+    }
+
+    /**
+     * As {@link #resolveSource(EventDoc, Sentence, DepGraph, int)}; for a protest ({@code protest}) unnamed civilians
+     * too act for the sentence's only country: people protest where they live ("Thousands of people marched in
+     * Lima" -> PE), and a protest at a foreign embassy names that other country as well, so the rule stays silent.
+     */
+    List<Actor> resolveSource(EventDoc doc, Sentence s, DepGraph g, int x, boolean protest) {
         List<Actor> found = resolveConj(doc, s, g, x);
-        if (found.stream().noneMatch(ActorResolver::nationalWithoutCountry) || !g.children(x, "nmod:poss").isEmpty()
+        if (found.stream().noneMatch(a -> placeable(a, protest)) || !g.children(x, "nmod:poss").isEmpty()
                 || unplacedProperModifier(doc, s, g, x)) {
             return found;
         }
@@ -197,13 +206,14 @@ final class ActorResolver {
         }
         List<Actor> out = new ArrayList<>(found.size());
         for (Actor a : found) {
-            out.add(nationalWithoutCountry(a) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
+            out.add(placeable(a, protest) ? new Actor(only, a.name(), a.kind(), a.sector()) : a);
         }
         return out;
     }
 
-    private static boolean nationalWithoutCountry(Actor a) {
-        return a.country() == null && a.sector() != null && NATIONAL_SECTORS.contains(a.sector()) && "UNNAMED".equals(a.kind());
+    private static boolean placeable(Actor a, boolean protest) {
+        return a.country() == null && "UNNAMED".equals(a.kind()) && a.sector() != null
+                && (NATIONAL_SECTORS.contains(a.sector()) || protest && "CVL".equals(a.sector()));
     }
 
     /** "West African leaders", "Arab ministers": a capitalized modifier of the head that is no country mention. */
@@ -234,6 +244,24 @@ final class ActorResolver {
             }
         }
         return places.size() == 1 && places.containsAll(actors) ? places.iterator().next() : null;
+    }
+
+    /**
+     * {@link #onlyCountryOf} when a place (not only a demonym) names it: "... was foiled in Omsk" gives RU, "two
+     * Chilean soldiers were killed" gives nothing. Null otherwise.
+     */
+    String onlyPlaceCountryOf(EventDoc doc, Sentence s) {
+        String only = onlyCountryOf(doc, s);
+        if (only == null) {
+            return null;
+        }
+        for (int i = 0; i < s.tokens().size(); i++) {
+            Optional<GeoMention> m = actorGeo(doc, s, i);
+            if (m.isPresent() && !m.get().is(GeoKind.DEMONYM) && only.equals(m.get().country())) {
+                return only;
+            }
+        }
+        return null;
     }
 
     /** The actors a phrase headed by token {@code h} stands for: a mention, named countries, or world knowledge. */
@@ -419,6 +447,9 @@ final class ActorResolver {
                 country = org.country();
                 sec = sec != null ? sec : sectorName(org.sector(), null);
             }
+        }
+        if (country == null && m.is(ActorKind.UNNAMED) && sec != null && NATIONAL_SECTORS.contains(sec)) {
+            country = leaderCountry(doc, s, g, h);
         }
         if (country == null && "IGO".equals(igoSector(toks, span, h))) {
             sec = "IGO";
@@ -663,6 +694,27 @@ final class ActorResolver {
                 Role known = leaders.role(Names.words(o.name()), doc.pub);
                 if (known != null && known.country() != null) {
                     return known;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The country of a person who names a state body: "the Bush administration", "Assad's forces", "the Merkel
+     * government" act for the country the people tagger gave the person (a leader's country as of the publication
+     * date, or what the text states). Only a person that modifies the head itself (compound or possessor); null
+     * otherwise.
+     */
+    String leaderCountry(EventDoc doc, Sentence s, DepGraph g, int h) {
+        int base = s.firstToken();
+        for (int c : g.children(h)) {
+            if (!(g.is(c, "compound") || g.is(c, "nmod:poss")) || c > h) {
+                continue;
+            }
+            for (ActorMention p : doc.people.mentionsAt(base + c)) {
+                if (p.is(ActorKind.PERSON) && p.country() != null && p.lastToken() < base + h) {
+                    return p.country();
                 }
             }
         }

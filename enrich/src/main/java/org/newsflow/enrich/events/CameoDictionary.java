@@ -35,10 +35,11 @@ public final class CameoDictionary {
     /**
      * One pattern: the code it gives when its constraints hold. Null constraints are absent. {@code verb} is the
      * block's verb the pattern was written for ({@link Verb#key()}, from the source's comment: {@code - * PART
-     * [030] # TAKE}), null when the source names none.
+     * [030] # TAKE}), null when the source names none. {@code reversed}: the event goes from the other party to the
+     * subject (TABARI's {@code [:100]}, written {@code :100} in the file: "X faces pressure from Y" is Y -> X).
      */
     public record Pattern(String block, String code, Phrase subject, String particle, Phrase object, List<Prep> preps,
-            String verb) {
+            String verb, boolean reversed) {
         /** How many words the pattern asks for: more specific patterns win. */
         int weight() {
             int w = (subject == null ? 0 : subject.weight()) + (particle == null ? 0 : 1) + (object == null ? 0 : object.weight());
@@ -154,10 +155,11 @@ public final class CameoDictionary {
                             preps.add(new Prep(p.substring(0, colon), np.isEmpty() ? null : d.phrase(np, synsets)));
                         }
                     }
-                    d.patternsByBlock.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new Pattern(c[1], c[2],
-                            dash(c[3]) == null ? null : d.phrase(c[3], synsets), dash(c[4]),
+                    boolean reversed = c[2].startsWith(":");
+                    d.patternsByBlock.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new Pattern(c[1],
+                            reversed ? c[2].substring(1) : c[2], dash(c[3]) == null ? null : d.phrase(c[3], synsets), dash(c[4]),
                             dash(c[5]) == null ? null : d.phrase(c[5], synsets), List.copyOf(preps),
-                            c.length > 7 ? dash(c[7]) : null));
+                            c.length > 7 ? dash(c[7]) : null, reversed));
                 }
                 default -> throw new IllegalArgumentException("cameo_verbs.tsv: unknown row " + line);
             }

@@ -41,6 +41,8 @@ final class EventCandidate {
     boolean recip;
     /** the parse gave a source phrase (resolved or not): "hackers attacked" names an attacker, "was attacked" none */
     boolean sourceStated;
+    /** The one country the sentence's places name, for an attack whose text names neither attacker nor place. */
+    String sentencePlaceCountry;
     boolean negated;
     boolean hypothetical;
     boolean future;

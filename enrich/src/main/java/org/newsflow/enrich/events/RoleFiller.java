@@ -75,14 +75,7 @@ final class RoleFiller {
         if (DepPaths.isPassive(g, h)) {
             passiveSlots(doc, s, g, c, src, tgt);
         } else if (c.match.trigger().reverse()) {
-            // "received weapons from X": X gives, the subject receives
-            tgt.addAll(DepPaths.subjectsOf(g, h));
-            for (int k : c.match.covered()) {
-                src.addAll(actors.slotDependents(g, toks, k, slots));
-            }
-            if (tgt.isEmpty()) {
-                tgt.addAll(actors.inheritedSubject(g, toks, h));
-            }
+            reversedSlots(doc, s, g, c, src, tgt);
         } else {
             src.addAll(DepPaths.subjectsOf(g, h));
             tgt.addAll(actors.slotDependents(g, toks, h, slots));
@@ -98,12 +91,76 @@ final class RoleFiller {
                 }
             }
         }
+        if (tgt.isEmpty() && slots.contains("place")) {
+            for (int o : g.children(h, "obj")) {
+                if (!c.match.covered().contains(o)) {
+                    tgt.add(o); // the event attended, or what it is about: "attend a summit on the unrest in X"; not "held talks"
+                }
+            }
+        }
+        if (tgt.isEmpty()) {
+            Set<Integer> hosts = new HashSet<>(c.match.covered());
+            hosts.addAll(g.children(h, "obj")); // "would not give permission to X to help"
+            for (int k : hosts) {
+                tgt.addAll(markedClauseSubjects(g, toks, k, slots));
+            }
+        }
         if (src.isEmpty() && !c.match.trigger().reverse()) {
             src.addAll(actors.inheritedSubject(g, toks, h));
+        }
+        if (src.isEmpty() && actingParticiple(doc, s, g, h)) {
+            src.add(g.head(h)); // "soldiers firing rockets", "aid groups donated goods" (a finite verb parsed as a participle)
         }
         if (tgt.isEmpty() && g.is(h, "acl") && toks.get(h).pos().equals("VBN")) {
             tgt.add(g.head(h)); // "10 soldiers killed in ..."
         }
+    }
+
+    /**
+     * A reversed trigger: the subject receives, the party of its slots acts ("received weapons from X", "faces
+     * pressure from X": X -> subject). The slot may hang on the verb, on a word of the trigger or on the object, and
+     * its head must be an actor (a cause is no giver: "died from his injuries in Peru"). An
+     * attack the subject suffers ("died in an Israeli raid") names its attacker in the attack phrase, as for a passive.
+     */
+    private void reversedSlots(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, List<Integer> src, List<Integer> tgt) {
+        List<Token> toks = s.tokens();
+        int h = c.head;
+        tgt.addAll(DepPaths.subjectsOf(g, h));
+        Set<Integer> hosts = new HashSet<>(c.match.covered());
+        hosts.addAll(g.children(h, "obj"));
+        for (int k : hosts) {
+            src.addAll(actors.slotDependents(g, toks, k, c.match.trigger().targets()));
+        }
+        if (src.isEmpty() && "ASSAULT".equals(lex.ploverType(c.code))) {
+            src.addAll(unnamedAttackers(doc, s, g, h));
+        }
+        // "from Peru", not the cause in "died from his injuries in Peru"
+        src.removeIf(d -> !actors.isActorToken(doc, s, d) && !DepPaths.hasCase(g, toks, d, "by"));
+        if (tgt.isEmpty()) {
+            tgt.addAll(actors.inheritedSubject(g, toks, h));
+        }
+    }
+
+    /**
+     * A participle with an object of its own that modifies an actor ("soldiers firing rockets", "doctors from aid
+     * groups donated goods", which the parser reads as a reduced relative): the actor does it. Not an infinitive
+     * ("an attempt to kill X"), not a noun that is no actor ("an attack targeting a mall"), and not an object the parser
+     * hung on the participle across a preposition ("companies accused of hiding the costs").
+     */
+    private boolean actingParticiple(EventDoc doc, Sentence s, DepGraph g, int h) {
+        List<Token> toks = s.tokens();
+        String pos = toks.get(h).pos();
+        int p = g.head(h);
+        List<Integer> objs = g.children(h, "obj");
+        if (p < 0 || !g.is(h, "acl") || !(pos.equals("VBG") || pos.equals("VBN")) || objs.isEmpty() || !g.children(h, "mark").isEmpty()) {
+            return false;
+        }
+        for (int i = h + 1; i < objs.get(0); i++) {
+            if (toks.get(i).pos().equals("IN") || toks.get(i).pos().equals("TO")) {
+                return false; // "companies accused of hiding the costs": an object behind a preposition is a parser guess
+            }
+        }
+        return !actors.resolveOne(doc, s, g, p).isEmpty();
     }
 
     /** A passive verb: the "by" agent is the source, the passive subject and the lexicon's slots the target. */
@@ -226,7 +283,8 @@ final class RoleFiller {
             tgt.removeIf(t -> DepPaths.isRecipToken(toks, t));
         }
         for (int x : src) {
-            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x) : actors.resolveConj(doc, s, g, x));
+            c.sources.addAll(conflict(c) ? actors.resolveSource(doc, s, g, x, "PROTEST".equals(lex.ploverType(c.code)))
+                    : actors.resolveConj(doc, s, g, x));
         }
         for (int x : tgt) {
             c.targets.addAll(actors.resolveTarget(doc, s, g, x));
@@ -236,6 +294,9 @@ final class RoleFiller {
         }
         c.targets = sameActorSameCountry(c.sources, c.targets);
         c.sourceStated = !src.isEmpty();
+        if (!c.sourceStated && "ASSAULT".equals(lex.ploverType(c.code))) {
+            c.sentencePlaceCountry = actors.onlyPlaceCountryOf(doc, s);
+        }
         thirdParties(doc, s, g, c, verb);
         DepPaths.dedupe(c.sources);
         DepPaths.dedupe(c.targets);
@@ -253,6 +314,28 @@ final class RoleFiller {
             for (int sj : g.children(x, "nsubj")) {
                 if (sj > v && sj < x) {
                     out.add(sj);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The subject of an infinitive clause introduced by a slot preposition: "gave permission to X to build", "called
+     * for X to withdraw". The parser makes X the clause's subject with "to"/"for" as its marker, so the slot has no
+     * prepositional object; X is the one the permission or the call is addressed to.
+     */
+    static List<Integer> markedClauseSubjects(DepGraph g, List<Token> toks, int k, Set<String> slots) {
+        List<Integer> out = new ArrayList<>();
+        for (int cl : g.children(k)) {
+            if (!(g.is(cl, "acl") || g.is(cl, "advcl") || g.is(cl, "xcomp") || g.is(cl, "ccomp"))) {
+                continue;
+            }
+            for (int sj : g.children(cl, "nsubj")) {
+                for (int mk : g.children(cl, "mark")) {
+                    if (mk < sj && slots.contains(toks.get(mk).text().toLowerCase(Locale.ROOT)) && !toks.get(sj).pos().startsWith("PRP")) {
+                        out.add(sj);
+                    }
                 }
             }
         }
@@ -356,15 +439,18 @@ final class RoleFiller {
      * soldiers were killed in Ukraine" is UA -> the soldiers' country. The source is an unnamed actor of that country
      * (no name, no sector), so a domestic attack keeps both sides ("a governor was shot dead in Russia": RU -> RU).
      * Only for factual attacks on someone (a target), with a location and no source phrase; an attacker the text names
-     * but we cannot resolve ("hackers") stays unknown. Runs after the location and the clause rules.
+     * but we cannot resolve ("hackers") stays unknown. An attack with no place of its own takes the one country the
+     * sentence's places name ("an attempt to kill the governor was foiled in Omsk": RU), never a country only a demonym
+     * gives ("two Chilean soldiers were killed" may have happened anywhere). Runs after the location and the clause rules.
      */
     void sourceFromPlace(EventCandidate c) {
         if (c.sourceStated || !c.sources.isEmpty() || c.targets.isEmpty() || c.negated || c.hypothetical || c.claimOf != null
                 || !"ASSAULT".equals(lex.ploverType(c.code))) {
             return;
         }
-        if (c.locCountry != null) {
-            c.sources.add(new Actor(c.locCountry, null, "UNNAMED", null));
+        String where = c.locCountry != null ? c.locCountry : c.sentencePlaceCountry;
+        if (where != null) {
+            c.sources.add(new Actor(where, null, "UNNAMED", null));
         }
     }
 }

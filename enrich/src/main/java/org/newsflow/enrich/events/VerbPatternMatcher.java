@@ -24,6 +24,8 @@ final class VerbPatternMatcher {
     private static final int EXTRA_WINDOW = 4;
     /** Where the target of a dictionary verb may sit: its object or the usual target prepositions. */
     private static final Set<String> TARGET_SLOTS = Set.of("obj", "iobj", "against", "on", "with", "to", "into", "at", "upon");
+    /** Where the other party of a reversed pattern sits: "faces pressure from X", "received a loan from X". */
+    private static final Set<String> GIVER_SLOTS = Set.of("from", "by");
     /** CAMEO roots whose content is a proposition that is part of the event ("agreed to set up", "threatened to"). */
     private static final Set<String> ABSORBING_ROOTS = Set.of("02", "03", "10", "12", "13");
     /** CAMEO "make a demand, not specified below" (REQUEST): "X said Y must ..." (see {@link #demand}). */
@@ -267,7 +269,7 @@ final class VerbPatternMatcher {
      */
     TriggerMatch matchVerb(DepGraph g, List<Token> toks, int v) {
         if (usable(DEMAND_CODE) && demand(g, toks, v)) {
-            return matchOf(toks, v, -1, DEMAND_CODE, DepPaths.lemma(toks.get(v)) + " that ... must");
+            return matchOf(toks, v, -1, DEMAND_CODE, DepPaths.lemma(toks.get(v)) + " that ... must", false);
         }
         TriggerMatch m = bestPattern(g, toks, v, true);
         if (m == null) {
@@ -330,7 +332,7 @@ final class VerbPatternMatcher {
                 }
             }
         }
-        return best == null ? null : matchOf(toks, v, bestExtra, best.code(), bestVerb.lemma() + " " + describe(best));
+        return best == null ? null : matchOf(toks, v, bestExtra, best.code(), bestVerb.lemma() + " " + describe(best), best.reversed());
     }
 
     /**
@@ -355,15 +357,16 @@ final class VerbPatternMatcher {
                 ownExtra = extra;
             }
         }
-        return own == null ? null : matchOf(toks, v, ownExtra, own.code(), own.lemma());
+        return own == null ? null : matchOf(toks, v, ownExtra, own.code(), own.lemma(), false);
     }
 
-    private TriggerMatch matchOf(List<Token> toks, int v, int extra, String code, String pattern) {
+    /** A reversed pattern ("faces pressure from X") is a reversed trigger: the subject receives, "from"/"by" X acts. */
+    private TriggerMatch matchOf(List<Token> toks, int v, int extra, String code, String pattern, boolean reversed) {
         String mode = lex.cameoMode(code);
         boolean absorb = ABSORBING_ROOTS.contains(code.substring(0, 2));
         EventLexicon.Trigger t = new EventLexicon.Trigger("cameo: " + pattern,
                 List.of(new EventLexicon.Element(Set.of(DepPaths.lemma(toks.get(v))), false)), "V", code, mode,
-                TARGET_SLOTS, false, absorb, false);
+                reversed ? GIVER_SLOTS : TARGET_SLOTS, false, absorb, reversed);
         Set<Integer> covered = new HashSet<>(List.of(v));
         int first = v;
         int last = v;

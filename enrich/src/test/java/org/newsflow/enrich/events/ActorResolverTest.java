@@ -184,6 +184,15 @@ class ActorResolverTest {
     }
 
     @Test
+    void protestersTakeTheSentencesOnlyCountryOnlyForAProtest() {
+        // "Students marched in Lima": protesting civilians act where they live; in another conflict event they do not
+        Case c = Case.of(w("Students/NNS/student", "marched/VBD/march", "in/IN/in", "Lima/NNP/Lima/LOCATION"),
+                new int[] {1, -1, 3, 1}, w("nsubj", "root", "case", "obl"), w("3=PE:CITY"), w("0=UNNAMED:-:CVL:Students"));
+        assertThat(ACTORS.resolveSource(c.doc, c.s, c.g, 0, true)).extracting(Actor::country).containsExactly("PE");
+        assertThat(ACTORS.resolveSource(c.doc, c.s, c.g, 0, false)).extracting(Actor::country).containsOnlyNulls();
+    }
+
+    @Test
     void unnamedTargetsTakeTheCountryOfTheBodyTheyComeFromButNotOfAPlace() {
         // "Rebels received envoys from the Peruvian government": the envoys are PE's
         Case body = Case.of(w("Rebels/NNS/rebel", "received/VBD/receive", "envoys/NNS/envoy", "from/IN/from", "the/DT/the",
@@ -206,6 +215,47 @@ class ActorResolverTest {
         assertThat(RoleFiller.smallClauseSubjects(g, 1)).containsExactly(3);
         DepGraph withObject = new DepGraph(new int[] {1, -1, 1, 4, 1}, new String[] {"nsubj", "root", "obj", "mark", "xcomp"});
         assertThat(RoleFiller.smallClauseSubjects(withObject, 1)).isEmpty();
+    }
+
+    @Test
+    void aPersonNamingAStateBodyGivesItItsCountry() {
+        // "The Lula government protested": the government acts for Lula's country
+        Case c = Case.of(w("The/DT/the", "Lula/NNP/Lula/PERSON", "government/NN/government", "protested/VBD/protest"),
+                new int[] {2, 2, 3, -1}, w("det", "compound", "nsubj", "root"), w(),
+                w("1=PERSON:BR:GOV:Lula", "1-2=UNNAMED:-:GOV:Lula government"));
+        assertThat(c.countries(2)).containsExactly("BR");
+        // "Lula supporters protested": supporters are no state body, Lula's country is not theirs
+        Case fans = Case.of(w("Lula/NNP/Lula/PERSON", "supporters/NNS/supporter", "protested/VBD/protest"),
+                new int[] {1, 2, -1}, w("compound", "nsubj", "root"), w(),
+                w("0=PERSON:BR:GOV:Lula", "0-1=UNNAMED:-:CVL:Lula supporters"));
+        assertThat(fans.countries(1)).containsOnlyNulls();
+    }
+
+    @Test
+    void theSubjectOfAnInfinitiveMarkedByASlotPrepositionIsTheTarget() {
+        // "Oslo gave permission to Chile to fish": Chile is the subject of "fish", marked by "to"
+        DepGraph g = new DepGraph(new int[] {1, -1, 1, 6, 6, 6, 2}, new String[] {"nsubj", "root", "obj", "mark", "nsubj", "mark", "acl"});
+        List<Token> toks = HandBuiltText.of(w("Oslo/NNP/Oslo", "gave/VBD/give", "permission/NN/permission", "to/IN/to", "Chile/NNP/Chile",
+                "to/TO/to", "fish/VB/fish")).tokens();
+        assertThat(RoleFiller.markedClauseSubjects(g, toks, 2, java.util.Set.of("to"))).containsExactly(4);
+        assertThat(RoleFiller.markedClauseSubjects(g, toks, 2, java.util.Set.of("against"))).isEmpty();
+    }
+
+    @Test
+    void anAttackWithoutAPlaceTakesTheCountryTheSentencesPlacesName() {
+        // "A plot to kill the mayor was foiled in Cusco": PE; "Two Chilean guards were shot": no place, no country
+        Case placed = Case.of(w("A/DT/a", "plot/NN/plot", "was/VBD/be", "foiled/VBN/foil", "in/IN/in", "Cusco/NNP/Cusco/LOCATION"),
+                new int[] {1, 3, 3, -1, 5, 3}, w("det", "nsubj:pass", "aux:pass", "root", "case", "obl"), w("5=PE:CITY"), w());
+        assertThat(ACTORS.onlyPlaceCountryOf(placed.doc, placed.s)).isEqualTo("PE");
+        Case demonym = Case.of(w("Two/CD/two", "Chilean/JJ/chilean", "guards/NNS/guard", "were/VBD/be", "shot/VBN/shoot"),
+                new int[] {2, 2, 4, 4, -1}, w("nummod", "amod", "nsubj:pass", "aux:pass", "root"), w("1=CL:DEMONYM"), w());
+        assertThat(ACTORS.onlyPlaceCountryOf(demonym.doc, demonym.s)).isNull();
+        EventCandidate c = new EventCandidate();
+        c.code = "190";
+        c.sentencePlaceCountry = "PE";
+        c.targets.add(new Actor("PE", "the mayor", "UNNAMED", "GOV"));
+        ROLES.sourceFromPlace(c);
+        assertThat(c.sources).extracting(Actor::country).containsExactly("PE");
     }
 
     @Test

@@ -77,4 +77,35 @@ class EventActorsTest {
         List<EventTag> ev = tag("Three Chilean soldiers were killed in Peru on Sunday.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
         assertThat(dirs(ev, "ASSAULT")).containsExactly("PE>CL");
     }
+
+    @Test
+    void aReversedDictionaryPatternMakesTheSubjectTheTarget() {
+        // CAMEO.2.0.txt "FACE ... PRESSURE [:100]": the pressure comes from the "from" party
+        List<EventTag> ev = tag("Chile faces mounting pressure from Peru over the fishing dispute.", "Chile=CL:NAME", "Peru=PE:NAME");
+        assertThat(dirs(ev, "REQUEST")).containsExactly("PE>CL");
+        // "DIE (FROM INJURIES) [:190]": the dead are the target, never the attacker, and the cause is no attacker
+        List<EventTag> died = tag("A Chilean soldier died from his injuries in Peru.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
+        assertThat(dirs(died, "ASSAULT")).isNotEmpty().allMatch(d -> d.endsWith(">CL")).noneMatch(d -> d.startsWith("CL>"));
+    }
+
+    @Test
+    void theSubjectOfAnInfinitiveAfterASlotPrepositionIsTheTarget() {
+        List<EventTag> ev = tag("Chile said it would not give permission to Peru to build the pipeline.", "Chile=CL:NAME", "Peru=PE:NAME");
+        assertThat(ev.stream().filter(e -> e.target() != null).map(e -> e.target().country())).contains("PE");
+    }
+
+    @Test
+    void theEventAttendedOrWhatItIsAboutIsTheTargetOfAVisit() {
+        List<EventTag> ev = tag("The Chilean president attended a summit on the floods in Peru.", "Chilean=CL:DEMONYM", "Peru=PE:NAME");
+        assertThat(dirs(ev, "CONSULT")).contains("CL>PE");
+    }
+
+    @Test
+    void anActorModifiedByAParticipleWithAnObjectDoesIt() {
+        // the parser reads "donated" as a participle of "groups"; the groups did the donating
+        List<EventTag> ev = tag("Nurses from two Peruvian charities donated medicine to a hospital in Chile.",
+                "Peruvian=PE:DEMONYM", "Chile=CL:NAME");
+        assertThat(ev.stream().filter(e -> e.type().equals("AID")).map(e -> e.source() == null ? null : e.source().country()))
+                .isNotEmpty().allMatch("PE"::equals);
+    }
 }
