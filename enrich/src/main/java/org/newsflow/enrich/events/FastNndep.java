@@ -77,13 +77,7 @@ final class FastNndep {
             int nWords = ((List<String>) field(DependencyParser.class, "knownWords").get(parser)).size();
             float[][] w1 = cl.getW1();
             this.b1 = cl.getb1();
-            float[][] w2 = cl.getW2();
-            this.w2t = new float[w2[0].length][w2.length];
-            for (int j = 0; j < w2.length; j++) {
-                for (int k = 0; k < w2[j].length; k++) {
-                    w2t[k][j] = w2[j][k];
-                }
-            }
+            this.w2t = transpose(cl.getW2());
             this.e = cl.getE();
             this.emb = e[0].length;
             this.hidden = w1.length;
@@ -146,6 +140,16 @@ final class FastNndep {
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw new IllegalStateException("cannot read the nndep model for fast scoring", ex);
         }
+    }
+
+    private static float[][] transpose(float[][] m) {
+        float[][] t = new float[m[0].length][m.length];
+        for (int j = 0; j < m.length; j++) {
+            for (int k = 0; k < m[j].length; k++) {
+                t[k][j] = m[j][k];
+            }
+        }
+        return t;
     }
 
     /** How many word features have a precomputed product (the others are computed once per sentence). */
