@@ -124,6 +124,14 @@ public final class EnrichFactory {
      * person/place reconciliation, events. See docs/architecture.md for what each requires and produces.
      */
     public EnrichPipeline articlePipeline() {
+        return articlePipeline(eventTagger());
+    }
+
+    /**
+     * The article pipeline with another event tagger (the event-cost benchmark runs the dictionary on and off
+     * in one process, sharing the CoreNLP pipeline, parser and lexicons).
+     */
+    public EnrichPipeline articlePipeline(EventTagger events) {
         CountryAnnotator countries = new CountryAnnotator(countryTagger());
         PeopleAnnotator people = new PeopleAnnotator(peopleTagger());
         return new EnrichPipeline(List.of(
@@ -133,7 +141,7 @@ public final class EnrichFactory {
                 countries,
                 people,
                 new PersonPlaceReconciler(countries, people),
-                new EventAnnotator(eventTagger())));
+                new EventAnnotator(events)));
     }
 
     /**

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code newsflow bench}: plain CoreNLP vs newsflow enrichment in-process vs the pipeline through Kafka, latency at
  * half load and memory, in one run on the same articles. See BENCHMARKS.md and {@link BenchRunner}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {SinkBenchCommand.class, SourcesBenchCommand.class, org.newsflow.launcher.bench.SoakCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {SinkBenchCommand.class, SourcesBenchCommand.class, EventsBenchCommand.class, org.newsflow.launcher.bench.SoakCommand.class},
         description = {
             "Benchmark: plain CoreNLP (tokenize,ssplit,pos,lemma,ner, defaults) vs newsflow enrichment in-process vs the "
                     + "pipeline through an embedded Kafka broker (ingest -> enrich -> sink), ingest-to-store latency at half "

@@ -26,7 +26,10 @@ import java.util.List;
  *   <li>steps where only one transition is legal (the stack holds only ROOT and one word, or nothing is left to
  *       shift) are applied without scoring: CoreNLP scores them and then takes the only legal transition;</li>
  *   <li>both layers run in float (the hidden layer over W1 transposed, so each missing word feature is one
- *       contiguous loop per embedding dimension; the output layer with independent accumulators); CoreNLP
+ *       contiguous loop per embedding dimension; the output layer over W2 transposed, eight accumulators per
+ *       transition, so that each hidden unit is one contiguous loop over the transitions that the JIT
+ *       vectorises: about three times faster than a dot product per transition, and the same sums in the same
+ *       order as one, so the same scores to the last bit); CoreNLP
  *       accumulates in double, so a near-tie could resolve differently (none did on ~13,000 tokens checked);</li>
  *   <li>the one post-parse fix CoreNLP's UD {@code GrammaticalStructure} makes on these parses is repeated:
  *       {@code nsubj}/{@code csubj} of a verb with an {@code aux:pass} child become {@code :pass}.</li>
@@ -43,7 +46,8 @@ final class FastNndep {
     private final float[][] e;
     /** W1 transposed per position: w1t[p][k * hidden + i] = W1[i][p * emb + k] (contiguous axpy rows). */
     private final float[][] w1t;
-    private final float[][] w2;
+    /** W2 transposed: w2t[k][j] = W2[j][k], one row of transition weights per hidden unit. */
+    private final float[][] w2t;
     private final int emb;
     private final int hidden;
     private final int numTokens;
@@ -56,6 +60,7 @@ final class FastNndep {
     private final boolean singleRoot;
     private final int shiftId;
     private final int rootArcId;
+    private final int wordFeaturesPrecomputed;
 
     FastNndep(DependencyParser parser, int wordFeaturesPrecomputed) {
         this.parser = parser;
@@ -72,7 +77,7 @@ final class FastNndep {
             int nWords = ((List<String>) field(DependencyParser.class, "knownWords").get(parser)).size();
             float[][] w1 = cl.getW1();
             this.b1 = cl.getb1();
-            this.w2 = cl.getW2();
+            this.w2t = transpose(cl.getW2());
             this.e = cl.getE();
             this.emb = e[0].length;
             this.hidden = w1.length;
@@ -123,6 +128,7 @@ final class FastNndep {
                     n++;
                 }
             }
+            this.wordFeaturesPrecomputed = n;
             // POS and label features: every id at every position (ids after the words; a few thousand vectors)
             for (int p = 0; p < numTokens; p++) {
                 if (isPosOrLabelPosition(p)) {
@@ -134,6 +140,21 @@ final class FastNndep {
         } catch (ReflectiveOperationException | RuntimeException ex) {
             throw new IllegalStateException("cannot read the nndep model for fast scoring", ex);
         }
+    }
+
+    private static float[][] transpose(float[][] m) {
+        float[][] t = new float[m[0].length][m.length];
+        for (int j = 0; j < m.length; j++) {
+            for (int k = 0; k < m[j].length; k++) {
+                t[k][j] = m[j][k];
+            }
+        }
+        return t;
+    }
+
+    /** How many word features have a precomputed product (the others are computed once per sentence). */
+    int wordFeaturesPrecomputed() {
+        return wordFeaturesPrecomputed;
     }
 
     /** CoreNLP's feature layout: 18 word features, 18 POS features, 12 label features. */
@@ -171,6 +192,7 @@ final class FastNndep {
         int[] feats = new int[numTokens];
         float[] scores = new float[nt];
         boolean[] legal = new boolean[nt];
+        float[][] acc = new float[LANES][nt];
         // word features missing from the tables, computed once per sentence (at most 18 per word of the sentence)
         Map<Integer, float[]> misses = new HashMap<>();
         while (c.getBufferSize() > 0 || c.getStackSize() > 1) {
@@ -200,7 +222,7 @@ final class FastNndep {
                 feats[i] = f.get(i);
             }
             hiddenLayer(feats, h, misses);
-            outputLayer(h, w2, scores);
+            outputLayer(h, scores, acc);
             int best = -1;
             float bestScore = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < nt; j++) {
@@ -229,27 +251,38 @@ final class FastNndep {
         }
     }
 
-    /** scores = W2 h, one dot product per row with eight independent accumulators. */
-    private static void outputLayer(float[] h, float[][] w2, float[] scores) {
+    /** Accumulators per transition of the output layer (hidden unit k goes to accumulator k mod 8). */
+    private static final int LANES = 8;
+
+    /**
+     * scores = W2 h. Per transition j the sum is the one a dot product with eight independent accumulators makes
+     * (unit k into accumulator k mod 8, in increasing k; units after the last full group of eight into the first;
+     * then ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7))), computed a hidden unit at a time over all the
+     * transitions ({@code a[j] += w2t[k][j] * h[k]}, a loop the JIT vectorises). Java never fuses a multiply and an
+     * add, so each score is bit for bit the dot product's.
+     */
+    private void outputLayer(float[] h, float[] scores, float[][] acc) {
+        outputLayer(w2t, h, scores, acc);
+    }
+
+    static void outputLayer(float[][] w2t, float[] h, float[] scores, float[][] acc) {
         int n = h.length;
-        for (int j = 0; j < scores.length; j++) {
-            float[] w = w2[j];
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            int k = 0;
-            for (; k + 7 < n; k += 8) {
-                s0 += w[k] * h[k];
-                s1 += w[k + 1] * h[k + 1];
-                s2 += w[k + 2] * h[k + 2];
-                s3 += w[k + 3] * h[k + 3];
-                s4 += w[k + 4] * h[k + 4];
-                s5 += w[k + 5] * h[k + 5];
-                s6 += w[k + 6] * h[k + 6];
-                s7 += w[k + 7] * h[k + 7];
+        int nt = scores.length;
+        for (float[] a : acc) {
+            Arrays.fill(a, 0f);
+        }
+        int full = n - n % LANES;
+        for (int k = 0; k < n; k++) {
+            float hk = h[k];
+            float[] w = w2t[k];
+            float[] a = acc[k < full ? k % LANES : 0];
+            for (int j = 0; j < nt; j++) {
+                a[j] += w[j] * hk;
             }
-            for (; k < n; k++) {
-                s0 += w[k] * h[k];
-            }
-            scores[j] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        }
+        float[] a0 = acc[0], a1 = acc[1], a2 = acc[2], a3 = acc[3], a4 = acc[4], a5 = acc[5], a6 = acc[6], a7 = acc[7];
+        for (int j = 0; j < nt; j++) {
+            scores[j] = ((a0[j] + a1[j]) + (a2[j] + a3[j])) + ((a4[j] + a5[j]) + (a6[j] + a7[j]));
         }
     }
 

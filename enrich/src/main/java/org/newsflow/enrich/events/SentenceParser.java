@@ -27,10 +27,11 @@ public final class SentenceParser {
     private static final String MODEL = "edu/stanford/nlp/models/parser/nndep/english_UD.gz";
 
     /**
-     * Word features with a precomputed hidden-layer product: 40,000 as floats take 32 MB, what CoreNLP's default
-     * table of 20,000 features (in doubles) took.
+     * Word features with a precomputed hidden-layer product: by default every word feature the model lists
+     * (98,550 of its 99,990 frequent features; 79 MB as floats). 40,000 (32 MB) left 41% more word features
+     * to be computed per sentence, which was about a third of the parse (bench events, issue 13).
      */
-    static final int WORD_FEATURES_PRECOMPUTED = Integer.getInteger("newsflow.events.precomputed", 40_000);
+    static final int WORD_FEATURES_PRECOMPUTED = Integer.getInteger("newsflow.events.precomputed", 100_000);
 
     private final DependencyParser parser;
     private final FastNndep fast;
@@ -57,7 +58,7 @@ public final class SentenceParser {
         }
         this.fast = scorer;
         LOG.info("dependency parser loaded in {} ms ({}{})", (System.nanoTime() - start) / 1_000_000, MODEL,
-                fast ? ", fast scorer" : "");
+                scorer != null ? ", fast scorer, " + scorer.wordFeaturesPrecomputed() + " word features precomputed" : "");
     }
 
     /** Parses one sentence given as its tokens (with POS tags). */
