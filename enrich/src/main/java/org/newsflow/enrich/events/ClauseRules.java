@@ -188,10 +188,14 @@ final class ClauseRules {
         }
     }
 
-    /** The claim rule of {@link #restructure}: an accusation from the speaker to the one said to have attacked. */
+    /**
+     * The claim rule of {@link #restructure}: an accusation from the speaker to the one said to have attacked. Only
+     * for what is reported as done: an announced, feared or possible action ("the prime minister said the government
+     * would declare a state of emergency") accuses nobody.
+     */
     EventCandidate claim(EventDoc doc, Sentence s, DepGraph g, EventCandidate c, Map<Integer, EventCandidate> byHead) {
         String type = lex.ploverType(c.code);
-        if (!("ASSAULT".equals(type) || "COERCE".equals(type)) || c.negated) {
+        if (!("ASSAULT".equals(type) || "COERCE".equals(type)) || c.negated || c.hypothetical) {
             return null;
         }
         List<Token> toks = s.tokens();

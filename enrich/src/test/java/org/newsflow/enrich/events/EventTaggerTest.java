@@ -222,6 +222,11 @@ class EventTaggerTest {
         assertThat(acc.get(0).trigger().text()).isEqualTo("said");
         // a claim about oneself accuses nobody
         assertThat(ofType(tag("Chile said its troops attacked a border post.", TextMask.none(), "Chile=CL:NAME"), "ACCUSE")).isEmpty();
+        // an announced action is no claim that something happened: nobody is accused
+        List<EventTag> announced = tag("Chile said Bolivian troops would attack a border post.", TextMask.none(), "Chile=CL:NAME",
+                "Bolivian=BO:DEMONYM");
+        assertThat(ofType(announced, "ASSAULT")).allMatch(EventTag::hypothetical);
+        assertThat(ofType(announced, "ACCUSE")).isEmpty();
     }
 
     @Test
