@@ -3,19 +3,15 @@ package org.newsflow.enrich.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.EventTag;
 import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.GeoKind;
-import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.NlpPipeline;
-import org.newsflow.enrich.nlp.Token;
 import org.newsflow.enrich.people.PeopleResult;
 
 /** Each rule of the event tagger on sentences the team wrote, positive and negative. Geo mentions are built by hand. */
@@ -30,24 +26,10 @@ class EventTaggerTest {
         tagger = org.newsflow.enrich.EnrichFactory.process().eventTagger();
     }
 
-    /** Geo mentions for single tokens: "Peruvian=PE:DEMONYM". */
-    private static GeoResult geo(AnalyzedText t, String... specs) {
-        List<GeoMention> out = new ArrayList<>();
-        for (String spec : specs) {
-            String word = spec.substring(0, spec.indexOf('='));
-            String[] v = spec.substring(spec.indexOf('=') + 1).split(":");
-            for (Token k : t.tokens()) {
-                if (k.text().equals(word)) {
-                    out.add(new GeoMention(k.index(), k.index(), k.begin(), k.end(), k.text(), v[0], GeoKind.valueOf(v[1]), v[1].equals("CITY") ? k.text() : null));
-                }
-            }
-        }
-        return new GeoResult(List.of(), List.of(), out);
-    }
 
     private static List<EventTag> tag(String body, TextMask mask, String... geo) {
         AnalyzedText t = nlp.analyze(body);
-        return tagger.tag(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), mask, MONDAY);
+        return tagger.tag(t, HandGeo.of(t, geo), new PeopleResult(List.of(), List.of(), List.of()), mask, MONDAY);
     }
 
     private static List<EventTag> ofType(List<EventTag> events, String type) {
@@ -296,7 +278,7 @@ class EventTaggerTest {
     void wellKnownOfficeHolderActsForTheirCountry() {
         // through the people tagger's result: the person's country comes from people/leaders.tsv
         AnalyzedText t = nlp.analyze("President Obama accused Iran of violating the agreement.");
-        GeoResult g = geo(t, "Iran=IR:NAME");
+        GeoResult g = HandGeo.of(t, "Iran=IR:NAME");
         PeopleResult people = org.newsflow.enrich.EnrichFactory.process().peopleTagger().tag(t, g, TextMask.none());
         List<EventTag> ev = ofType(tagger.tag(t, g, people, TextMask.none(), MONDAY), "ACCUSE");
         assertThat(ev).extracting(EventTaggerTest::dir).containsExactly("US>IR");
@@ -306,7 +288,7 @@ class EventTaggerTest {
                 .extracting(EventTaggerTest::dir).containsExactly("US>IR");
         // text wins: a country the sentence states is kept
         AnalyzedText t2 = nlp.analyze("Peruvian Foreign Minister John Kerry accused Iran of violating the agreement.");
-        GeoResult g2 = geo(t2, "Iran=IR:NAME", "Peruvian=PE:DEMONYM");
+        GeoResult g2 = HandGeo.of(t2, "Iran=IR:NAME", "Peruvian=PE:DEMONYM");
         PeopleResult p2 = org.newsflow.enrich.EnrichFactory.process().peopleTagger().tag(t2, g2, TextMask.none());
         assertThat(ofType(tagger.tag(t2, g2, p2, TextMask.none(), MONDAY), "ACCUSE")).extracting(EventTaggerTest::dir)
                 .containsExactly("PE>IR");
@@ -322,7 +304,7 @@ class EventTaggerTest {
             return factory.sentenceParser().parse(toks);
         }, factory.knownLeaders(), factory.cameoDictionary(), CameoTuning.defaults().ownCodes());
         AnalyzedText t = nlp.analyze(body);
-        counting.tag(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
+        counting.tag(t, HandGeo.of(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
         return calls[0];
     }
 

@@ -3,18 +3,14 @@ package org.newsflow.enrich.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.newsflow.contract.Statement;
 import org.newsflow.enrich.clean.TextMask;
-import org.newsflow.enrich.geo.GeoKind;
-import org.newsflow.enrich.geo.GeoMention;
 import org.newsflow.enrich.geo.GeoResult;
 import org.newsflow.enrich.nlp.AnalyzedText;
 import org.newsflow.enrich.nlp.NlpPipeline;
-import org.newsflow.enrich.nlp.Token;
 import org.newsflow.enrich.people.PeopleResult;
 
 /** CAMEO 01x statements on sentences the team wrote: which are statements, which are attributions. */
@@ -29,24 +25,10 @@ class StatementCoderTest {
         tagger = org.newsflow.enrich.EnrichFactory.process().eventTagger();
     }
 
-    /** Geo mentions for single tokens: "Chile=CL:NAME". */
-    private static GeoResult geo(AnalyzedText t, String... specs) {
-        List<GeoMention> out = new ArrayList<>();
-        for (String spec : specs) {
-            String word = spec.substring(0, spec.indexOf('='));
-            String[] v = spec.substring(spec.indexOf('=') + 1).split(":");
-            for (Token k : t.tokens()) {
-                if (k.text().equals(word)) {
-                    out.add(new GeoMention(k.index(), k.index(), k.begin(), k.end(), k.text(), v[0], GeoKind.valueOf(v[1]), null));
-                }
-            }
-        }
-        return new GeoResult(List.of(), List.of(), out);
-    }
 
     private static EventTagger.Coded code(String body, String... geo) {
         AnalyzedText t = nlp.analyze(body);
-        return tagger.code(t, geo(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
+        return tagger.code(t, HandGeo.of(t, geo), new PeopleResult(List.of(), List.of(), List.of()), TextMask.none(), MONDAY);
     }
 
     private static List<String> types(EventTagger.Coded c) {
